@@ -86,10 +86,10 @@ def _progress(ctx: Context, key: str, done: Figure, total: Figure) -> str:
             f'aria-label="{esc(text)}"></progress><span class="gs-progress__text">{esc(text)}</span>')
 
 
-def _figure_table(ctx: Context, figures) -> str:
+def _figure_table(ctx: Context, figures, name: str) -> str:
     rows = "".join(f"<tr><td>{esc(ctx.t(f.label))}</td><td>{_number(ctx, f)}</td></tr>" for f in figures)
     head = f'<tr><th scope="col">{esc(label(ctx.lang, "figure"))}</th><th scope="col">{esc(label(ctx.lang, "count"))}</th></tr>'
-    return f'<table><thead>{head}</thead><tbody>{rows}</tbody></table>'
+    return f'<table data-gs-table="{name}"><thead>{head}</thead><tbody>{rows}</tbody></table>'
 
 
 def _measure_number(ctx: Context, n: int) -> str:
@@ -162,11 +162,11 @@ def render_figures(ctx: Context, _=None) -> str:
 
 
 def render_accountability(ctx: Context, _=None) -> str:
-    return _figure_table(ctx, ctx.site.round.accountability)
+    return _figure_table(ctx, ctx.site.round.accountability, "accountability")
 
 
 def render_meetings(ctx: Context, _=None) -> str:
-    return _figure_table(ctx, ctx.site.round.meetings)
+    return _figure_table(ctx, ctx.site.round.meetings, "meetings")
 
 
 def render_area_cards(ctx: Context, _=None) -> str:

@@ -1,0 +1,109 @@
+"""The real site builds strictly in both languages, and bad input stops the build cleanly."""
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from conftest import ROOT, copy_project, mkdocs_build
+
+from gongshi.data import load_site
+
+PAGES = ["", "areas/", "approach/", "next-steps/", "notice/", "contact/", "about/"]
+
+
+def test_both_languages_have_every_page(built_site: Path):
+    areas = load_site(ROOT / "data").areas
+    assert len(areas) == 11
+    pages = PAGES + [f"areas/{area.id}/" for area in areas]
+    for prefix in ("", "en/"):
+        for page in pages:
+            assert (built_site / prefix / page / "index.html").is_file(), prefix + page
+
+
+def test_pages_are_in_the_language_of_their_build(built_site: Path):
+    assert '<html lang="zh"' in (built_site / "index.html").read_text(encoding="utf-8")
+    english = (built_site / "en" / "areas" / "industry-oversight" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in english
+    assert "Industry oversight responsibilities" in english
+    assert "行业监管责任落实不够到位" not in english.split('class="md-content"')[1]
+
+
+def test_language_switcher_leads_to_the_same_page(built_site: Path):
+    zh = (built_site / "areas" / "work-safety" / "index.html").read_text(encoding="utf-8")
+    en = (built_site / "en" / "areas" / "work-safety" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../en/areas/work-safety/" hreflang="en"' in zh
+    assert 'href="../../../areas/work-safety/" hreflang="zh"' in en
+
+
+def test_every_english_page_says_it_is_a_translation(built_site: Path):
+    for page in (built_site / "en").rglob("index.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "The Chinese text is authoritative" in text, page
+    assert "The Chinese text is authoritative" not in (built_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_contact_in_every_footer(built_site: Path):
+    for page in built_site.rglob("index.html"):
+        footer = page.read_text(encoding="utf-8").split('<footer class="md-footer">')[1]
+        assert 'href="tel:2615196"' in footer and 'href="mailto:44524776@qq.com"' in footer, page
+
+
+def test_nothing_is_loaded_from_another_host(built_site: Path):
+    import re
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*>", text):
+            assert not re.search(r'(?:src|href)="(?:https?:)?//', tag), f"{page}: {tag}"
+
+
+def _break(project: Path, relative: str, old: str, new: str):
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} not found once in {relative}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_bad_data_fails_the_build_with_file_and_line_and_no_traceback(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    _break(project, "data/round.yaml", "  feedback: 2024-02-23", "  feedback: 2024-02-30")
+    _break(project, "data/contact.yaml", 'postcode: "323000"', 'postcde: "323000"')
+    result = mkdocs_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    line = _line_of(project / "data/round.yaml", "feedback: 2024-02-30")
+    assert f"data/round.yaml:{line}: `feedback` is not a real date: 2024-02-30" in output
+    assert "did you mean `postcode`?" in output  # both problems at once
+
+
+def test_unknown_marker_fails_the_build_naming_the_page_and_line(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    _break(project, "docs/contact.en.md", "<!-- data:contact -->", "<!-- data:contacts -->")
+    result = mkdocs_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    line = _line_of(project / "docs/contact.en.md", "data:contacts")
+    assert f"docs/contact.en.md:{line}: unknown marker `data:contacts`" in output
+
+
+def test_make_site_keeps_the_last_good_site_when_a_build_fails(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    for part in ("Makefile", "pyproject.toml", "requirements.lock"):
+        (project / part).write_bytes((ROOT / part).read_bytes())
+    good = project / "site" / "index.html"
+    good.parent.mkdir()
+    good.write_text("the last good site", encoding="utf-8")
+    _break(project, "data/notice.yaml", "date: 2024-09-12", "date: 2024-13-12")
+    venv = ROOT / ".venv"
+    # Reuse this checkout's environment as it is: `-o` tells make not to reinstall it.
+    result = subprocess.run(["make", "site", f"VENV={venv}", "-o", f"{venv}/.installed"], cwd=project, capture_output=True, text=True,
+                            env={**os.environ, "MAKEFLAGS": ""}, timeout=600)
+    assert result.returncode != 0
+    assert good.read_text(encoding="utf-8") == "the last good site"
+    assert sorted(p.name for p in (project / "site").iterdir()) == ["index.html"]
+
+
+def _line_of(path: Path, needle: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if needle in line)

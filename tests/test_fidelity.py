@@ -1,0 +1,95 @@
+"""The site says what the notice says: every sentence, every figure, nothing more."""
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+from conftest import ROOT
+from html_text import normalise, sentences, visible_text
+
+from gongshi.data import load_site
+from gongshi.format import format_value
+
+
+def _page_text(site: Path, page: str) -> str:
+    return normalise(visible_text((site / page / "index.html").read_text(encoding="utf-8")))
+
+
+def test_every_sentence_of_the_notice_is_on_the_chinese_notice_page(built_site, seed_text):
+    page = _page_text(built_site, "notice")
+    missing = [s for s in sentences(seed_text) if normalise(s) not in page]
+    assert missing == []
+    # Whole paragraphs too, so that no sentence is out of its place.
+    assert [line for line in seed_text.splitlines() if normalise(line) not in page] == []
+
+
+def test_the_notice_ends_with_its_signature_and_date(built_site):
+    html = (built_site / "notice" / "index.html").read_text(encoding="utf-8")
+    signature = re.search(r'<p class="gs-notice__signature">(.*?)</p>', html, re.DOTALL).group(1)
+    assert "中共丽水市交通运输局委员会" in signature and "2024年9月12日" in signature
+
+
+def test_dashboard_figures_equal_the_notice(built_site, seed_text):
+    seed = normalise(seed_text)
+    expected = {
+        "aspects": re.search(r"(\d+)大方面", seed).group(1),
+        "problems": re.search(r"大方面(\d+)个问题", seed).group(1),
+        "measures": re.search(r"提出(\d+)条整改举措", seed).group(1),
+        "completed": re.search(r"完成整改(\d+)个", seed).group(1),
+        "immediate": re.search(r"即知即改的(\d+)个问题全部整改到位", seed).group(1),
+        "rules": re.search(r"新修订完善制度(\d+)项", seed).group(1),
+    }
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    cards = re.findall(r'<span class="gs-figure__value">.*?<data value="([^"]+)">', html.split("gs-figures", 1)[1].split("</div></div>\n", 1)[0])
+    assert cards == [expected[k] for k in ("aspects", "problems", "measures", "completed", "immediate", "rules")]
+    bars = re.findall(r'<progress class="gs-progress" value="([^"]+)" max="([^"]+)"', html)
+    assert bars == [(expected["completed"], expected["problems"]), (expected["immediate"], expected["immediate"])]
+
+
+def _table_rows(html: str, name: str) -> dict[str, str]:
+    table = html.split(f'data-gs-table="{name}"', 1)[1].split("</table>", 1)[0]
+    return dict(re.findall(r"<tr><td>([^<]+)</td><td><data value=\"([^\"]+)\">", table))
+
+
+def test_dashboard_accountability_and_meetings_equal_the_notice(built_site, seed_text):
+    seed = normalise(seed_text)
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    accountability = _table_rows(html, "accountability")
+    assert len(accountability) == 5
+    for label, value in accountability.items():
+        assert re.search(re.escape(normalise(label)) + r"(\d+)人次", seed).group(1) == value, label
+    meetings = _table_rows(html, "meetings")
+    assert len(meetings) == 4
+    for label, value in meetings.items():
+        assert re.search(r"(\d+)次" + re.escape(normalise(label)), seed).group(1) == value, label
+
+
+def _all_figures(site):
+    totals = site.round.totals
+    yield from (getattr(totals, f.name) for f in dataclasses.fields(totals))
+    yield from site.round.accountability + site.round.meetings
+    for measure in [m for a in site.areas for m in a.measures] + list(site.notice.approach + site.notice.next_steps):
+        yield from measure.figures
+
+
+def test_every_figure_in_the_data_occurs_in_the_notice(seed_text):
+    site = load_site(ROOT / "data")
+    seed = normalise(seed_text)
+    figures = list(_all_figures(site))
+    assert len(figures) > 40
+    for figure in figures:
+        written = site.unit(figure.unit).zh.replace("{n}", format_value(figure.value, "zh"))
+        assert normalise(written) in seed, f"{written} ({figure.label.zh}) is not in the notice"
+
+
+def test_the_chinese_data_is_the_notice_word_for_word(seed_text):
+    """Every Chinese paragraph kept in data/ is a paragraph of the notice."""
+    site = load_site(ROOT / "data")
+    seed = normalise(seed_text)
+    notice = site.notice
+    texts = [notice.title, notice.intro, notice.commitment, notice.summary, notice.next_steps_intro, notice.closing, notice.signature]
+    for measure in [m for a in site.areas for m in a.measures] + list(notice.approach + notice.next_steps):
+        texts += [measure.title, measure.text]
+    texts += [area.title for area in site.areas]
+    assert [t.zh for t in texts if normalise(t.zh) not in seed] == []
