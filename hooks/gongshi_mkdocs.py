@@ -12,7 +12,7 @@ from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from gongshi.data import load_site
-from gongshi.errors import InputError
+from gongshi.errors import InputError, message_language
 from gongshi.model import LANGUAGES
 from gongshi.render import AREA_PAGES, Context, area_page, contact_html, fill_markers
 
@@ -24,7 +24,14 @@ def _site(config):
     try:
         return load_site(data_dir)
     except InputError as error:
-        raise PluginError(f"{len(error.problems)} problem(s) in the data:\n{error}") from None
+        raise PluginError(_report(error)) from None
+
+
+def _report(error: InputError) -> str:
+    lang = message_language()
+    count = len(error.problems)
+    head = f"发现 {count} 处问题：" if lang == "zh" else f"{count} problem(s) found:"
+    return f"{head}\n{error.format(lang)}"
 
 
 def _language(config) -> str:
@@ -90,4 +97,4 @@ def on_page_markdown(markdown, page, config, files):
     try:
         return fill_markers(markdown, ctx, shown_as, first_line)
     except InputError as error:
-        raise PluginError(str(error)) from None
+        raise PluginError(_report(error)) from None

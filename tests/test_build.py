@@ -5,7 +5,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from conftest import ROOT, copy_project, mkdocs_build
+from support import ROOT, copy_project, mkdocs_build
 
 from gongshi.data import load_site
 
@@ -75,6 +75,15 @@ def test_bad_data_fails_the_build_with_file_and_line_and_no_traceback(tmp_path: 
     line = _line_of(project / "data/round.yaml", "feedback: 2024-02-30")
     assert f"data/round.yaml:{line}: `feedback` is not a real date: 2024-02-30" in output
     assert "did you mean `postcode`?" in output  # both problems at once
+
+
+def test_problems_are_reported_in_chinese_by_default(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    _break(project, "data/contact.yaml", 'postcode: "323000"', 'postcode: "32300"')
+    result = mkdocs_build(project, tmp_path / "site", lang="zh")
+    line = _line_of(project / "data/contact.yaml", 'postcode: "32300"')
+    assert result.returncode != 0
+    assert f"data/contact.yaml:{line}: `postcode` 的值“32300”格式不对；应当是六位数字" in result.stdout + result.stderr
 
 
 def test_unknown_marker_fails_the_build_naming_the_page_and_line(tmp_path: Path):

@@ -5,7 +5,7 @@ import dataclasses
 import re
 from pathlib import Path
 
-from conftest import ROOT
+from support import ROOT
 from html_text import normalise, sentences, visible_text
 
 from gongshi.data import load_site

@@ -60,7 +60,8 @@ def _load(data_dir: Path) -> Site:
         built[name] = read(data_dir / name, cls)
     areas = [read(path, Area) for path in sorted((data_dir / AREAS).glob("*.yaml"))]
     if not areas:
-        problems.append(Problem(f"{data_dir.name}/{AREAS}/", 1, "no area files; add one YAML file per area"))
+        problems.append(Problem(f"{data_dir.name}/{AREAS}/", 1, "no area files; add one YAML file per area",
+                                "没有任何方面的数据文件；请为每个方面添加一个 YAML 文件"))
     if problems:
         raise InputError(problems)
 

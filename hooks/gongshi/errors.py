@@ -1,19 +1,31 @@
-"""Problems found in an editor's input, each tied to a file and a line."""
+"""Problems found in an editor's input, each tied to a file and a line,
+each said in English and in Chinese (the editors' language, and the default)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import difflib
+import os
+from dataclasses import dataclass, field
+
+
+def message_language() -> str:
+    """The language problems are printed in: GONGSHI_LANG=en for English."""
+    return "en" if os.environ.get("GONGSHI_LANG", "").lower().startswith("en") else "zh"
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
     path: str  # relative to the project, e.g. "data/round.yaml"
     line: int
-    message: str
-    column: int | None = None
+    message: str  # in English
+    zh: str = field(compare=False)  # the same message in Chinese
+    column: int | None = field(default=None, compare=False)
+
+    def format(self, lang: str = "en") -> str:
+        where = f"{self.path}:{self.line}" + (f":{self.column}" if self.column else "")
+        return f"{where}: {self.zh if lang == 'zh' else self.message}"
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" + (f":{self.column}" if self.column else "")
-        return f"{where}: {self.message}"
+        return self.format()
 
 
 class InputError(Exception):
@@ -22,3 +34,16 @@ class InputError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems)
         super().__init__("\n".join(map(str, self.problems)))
+
+    def format(self, lang: str) -> str:
+        return "\n".join(problem.format(lang) for problem in self.problems)
+
+
+def suggest(word: str, known: list[str], kind: tuple[str, str]) -> tuple[str, str]:
+    """The nearest known word, or the list of them, in English and Chinese;
+    `kind` names what they are, e.g. ("keys", "键")."""
+    guess = difflib.get_close_matches(str(word), known, n=1, cutoff=0.6)
+    if guess:
+        return f"did you mean `{guess[0]}`?", f"是不是想写 `{guess[0]}`？"
+    listed = ", ".join(f"`{k}`" for k in known)
+    return f"known {kind[0]}: {listed}", f"可用的{kind[1]}有：{listed}"

@@ -3,7 +3,7 @@
 These classes are the single description of the data. The validator reads
 their fields and types to check a YAML file and build them; nothing else
 spells the schema out again. Field metadata carries limits ("min", "max",
-"pattern") and a one-line "doc" for messages.
+"pattern"), with "doc"/"doc_zh" saying what a pattern expects.
 """
 from __future__ import annotations
 
@@ -38,13 +38,17 @@ class Text:
         return getattr(self, lang)
 
 
+_WRITES_N = {"pattern": r"[^{}]*\{n\}[^{}]*", "doc": "a pattern with {n} once, where the number goes",
+             "doc_zh": "含有一个 {n}（表示数字位置）的写法"}
+
+
 @dataclass(frozen=True)
 class Unit:
     """How a value is written in each language; {n} stands for the number."""
 
     id: Id
-    zh: str = field(metadata={"pattern": r".*\{n\}.*"})
-    en: str = field(metadata={"pattern": r".*\{n\}.*"})
+    zh: str = field(metadata=_WRITES_N)
+    en: str = field(metadata=_WRITES_N)
     max: float | None = None
 
 
@@ -135,10 +139,11 @@ class Notice:
 @dataclass(frozen=True)
 class Contact:
     organisation: Text
-    phone: str = field(metadata={"pattern": r"\+?[0-9][0-9 -]*"})
+    phone: str = field(metadata={"pattern": r"\+?[0-9][0-9 -]*", "doc": "digits, spaces and hyphens", "doc_zh": "数字、空格或连字符"})
     address: Text
-    postcode: str = field(metadata={"pattern": r"[0-9]{6}"})
-    email: str = field(metadata={"pattern": r"[^@\s]+@[^@\s]+\.[^@\s]+"})
+    postcode: str = field(metadata={"pattern": r"[0-9]{6}", "doc": "six digits", "doc_zh": "六位数字"})
+    email: str = field(metadata={"pattern": r"[^@\s]+@[^@\s]+\.[^@\s]+", "doc": "an address like name@example.cn",
+                                 "doc_zh": "形如 name@example.cn 的地址"})
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from .errors import InputError, Problem
+from .errors import InputError, Problem, suggest
 from .format import chinese_numeral, format_date, format_value
 from .labels import label
 from .model import Figure, Measure, Site
@@ -46,8 +46,9 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 
 def md(text: str) -> str:
-    """Escape for Markdown inline text: neither HTML nor Markdown syntax survives."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", esc(text))
+    """Escape for Markdown inline text: neither HTML nor Markdown syntax survives.
+    Line breaks become spaces, so that no line of data can start a heading or a list."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", esc(" ".join(text.split("\n"))))
 
 
 # --- pieces shared by several markers ------------------------------------------
@@ -278,17 +279,22 @@ def fill_markers(markdown: str, ctx: Context, shown_as: str, first_line: int = 1
     def replace(match: re.Match) -> str:
         line = markdown.count("\n", 0, match.start()) + first_line
         name, *args = match.group("body").split() or [""]
-        known = ", ".join(RENDERERS)
         if name not in RENDERERS:
-            problems.append(Problem(shown_as, line, f"unknown marker `data:{name}`; known markers: {known}"))
+            hint_en, hint_zh = suggest(name, list(RENDERERS), ("markers", "标记"))
+            problems.append(Problem(shown_as, line, f"unknown marker `data:{name}`; {hint_en}",
+                                    f"未知的标记 `data:{name}`；{hint_zh}"))
             return ""
         render, takes = RENDERERS[name]
         if takes is None and args:
-            problems.append(Problem(shown_as, line, f"marker `data:{name}` takes no argument, but has `{' '.join(args)}`"))
+            extra = " ".join(args)
+            problems.append(Problem(shown_as, line, f"marker `data:{name}` takes no argument, but has `{extra}`",
+                                    f"标记 `data:{name}` 不带参数，但这里写了 `{extra}`"))
             return ""
         if takes == "area" and (len(args) != 1 or args[0] not in area_ids):
             given = " ".join(args) or "nothing"
-            problems.append(Problem(shown_as, line, f"marker `data:area` needs one area id, not {given}; known ids: {', '.join(area_ids)}"))
+            hint_en, hint_zh = suggest(given, area_ids, ("ids", "标识"))
+            problems.append(Problem(shown_as, line, f"marker `data:area` needs one area id, not {given}; {hint_en}",
+                                    f"标记 `data:area` 需要一个方面标识，而不是 {given}；{hint_zh}"))
             return ""
         return render(ctx, *args)
 

@@ -1,0 +1,270 @@
+"""load.py: YAML read safely, with the line of every key and list item."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from gongshi.data import load_site
+from gongshi.load import Located, LocatedList, load_yaml
+
+REAL_DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+def load(tmp_path, content, name="x.yaml"):
+    """Write `content` (text, or bytes as they are) and load it with load_yaml."""
+    path = tmp_path / name
+    path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return load_yaml(path, f"data/{name}")
+
+
+# --- syntax errors ---------------------------------------------------------------
+
+
+def test_syntax_error_reports_line_and_column(tmp_path):
+    data, problems = load(tmp_path, "a: 1\nb: : x\nc: 2\n")
+    assert data is None
+    [problem] = problems
+    assert (problem.path, problem.line, problem.column) == ("data/x.yaml", 2, 4)
+    assert problem.message.startswith("YAML syntax error: ")
+    assert "mapping values are not allowed here" in problem.message
+    assert str(problem).startswith("data/x.yaml:2:4: YAML syntax error")
+
+
+def test_syntax_error_in_a_data_file_names_the_file_line_and_column(data, edit, line_of, problems):
+    path = data / "areas" / "02-industry-oversight.yaml"
+    edit(path, "    zh: 强化交通项目建设质量监管\n", "    zh: 强化交通项目建设质量监管: 再\n")
+    line = line_of(path, "强化交通项目建设质量监管: 再")
+    column = "    zh: 强化交通项目建设质量监管: 再".index(": 再") + 1
+    [problem] = problems(data)
+    assert problem.path == "data/areas/02-industry-oversight.yaml"
+    assert (problem.line, problem.column) == (line, column)
+    assert "YAML syntax error" in problem.message
+
+
+def test_unclosed_quote_points_at_the_line_where_the_quote_opens(tmp_path):
+    # PyYAML knows both places ("while scanning a quoted scalar" at line 2,
+    # "found unexpected end of stream" after the last line); an editor needs
+    # the first, since nothing is wrong at the end of the file.
+    data, problems = load(tmp_path, 'a: 1\nb: "abc\nc: 2\nd: 3\n')
+    assert data is None
+    [problem] = problems
+    assert problem.line == 2, str(problem)
+
+
+def test_tab_indentation_says_tabs(tmp_path):
+    data, problems = load(tmp_path, "a:\n  b: 1\n\tc: 2\n")
+    assert data is None
+    [problem] = problems
+    assert (problem.line, problem.column) == (3, 1)
+    assert "tabs cannot indent YAML; use spaces" in problem.message
+
+
+def test_tab_indentation_in_a_data_file(data, edit, line_of, problems):
+    path = data / "contact.yaml"
+    edit(path, "address:\n  zh: 丽水市紫金路701号\n", "address:\n\tzh: 丽水市紫金路701号\n")
+    line = line_of(path, "\tzh: 丽水市紫金路701号")
+    [problem] = problems(data)
+    assert (problem.path, problem.line) == ("data/contact.yaml", line)
+    assert "tabs cannot indent YAML; use spaces" in problem.message
+
+
+# --- duplicate keys -----------------------------------------------------------------
+
+
+def test_duplicate_key_reports_its_line_and_the_first(data, edit, line_of, problems):
+    path = data / "contact.yaml"
+    edit(path, "  en: No. 701 Zijin Road, Lishui\n", "  en: No. 701 Zijin Road, Lishui\n  zh: 丽水市紫金路702号\n")
+    first = line_of(path, "zh: 丽水市紫金路701号")
+    again = line_of(path, "zh: 丽水市紫金路702号")
+    [problem] = problems(data)
+    assert (problem.path, problem.line) == ("data/contact.yaml", again)
+    assert f"duplicate key `zh` (first at line {first})" in problem.message
+
+
+def test_duplicate_top_level_key(tmp_path):
+    data, problems = load(tmp_path, "a: 1\nb: 2\na: 3\n")
+    [problem] = problems
+    assert problem.line == 3
+    assert "duplicate key `a` (first at line 1)" in problem.message
+
+
+def test_key_repeated_three_times_names_the_first_line_each_time(tmp_path):
+    data, problems = load(tmp_path, "a: 1\na: 2\na: 3\n")
+    assert [p.line for p in problems] == [2, 3]
+    for problem in problems:
+        assert "(first at line 1)" in problem.message, str(problem)
+
+
+# --- encodings ------------------------------------------------------------------------
+
+
+def test_non_utf8_file_is_reported_as_not_utf8(data, problems):
+    path = data / "notice.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(text.encode("gb18030"))
+    first_chinese = next(n for n, line in enumerate(text.splitlines(), 1) if not line.isascii())
+    [problem] = problems(data)
+    assert (problem.path, problem.line) == ("data/notice.yaml", first_chinese)
+    assert "not UTF-8" in problem.message
+
+
+def test_non_utf8_bytes_in_a_small_file(tmp_path):
+    data, problems = load(tmp_path, b"a: 1\nb: " + "中文".encode("gb18030") + b"\n")
+    assert data is None
+    [problem] = problems
+    assert problem.line == 2
+    assert "the file is not UTF-8 text" in problem.message
+
+
+def test_utf8_byte_order_mark_is_accepted(tmp_path):
+    data, problems = load(tmp_path, b"\xef\xbb\xbfa: 1\nb: \xe4\xb8\x80\n")
+    assert problems == []
+    assert data == {"a": 1, "b": "一"}
+    assert data.key_lines == {"a": 1, "b": 2}
+
+
+def test_utf8_byte_order_mark_in_a_data_file(data):
+    path = data / "contact.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    site = load_site(data)
+    assert site.contact.phone == "2615196"
+    assert site.contact.address.zh == "丽水市紫金路701号"
+
+
+def test_control_character_is_a_problem_not_a_crash(tmp_path):
+    # A form feed or vertical tab pasted from a PDF or a word processor.
+    data, problems = load(tmp_path, "a: 1\nb: x\x0cy\n")
+    assert data is None
+    [problem] = problems
+    assert (problem.path, problem.line) == ("data/x.yaml", 2)
+
+
+def test_control_character_in_a_data_file_is_reported_with_its_file(data, edit, line_of, problems):
+    path = data / "notice.yaml"
+    edit(path, "  zh: 公示公告\n", "  zh: 公示\x0b公告\n")
+    line = line_of(path, "公示\x0b公告")
+    [problem] = problems(data)
+    assert (problem.path, problem.line) == ("data/notice.yaml", line)
+
+
+# --- empty files -----------------------------------------------------------------------
+
+
+def test_empty_file_is_an_error(tmp_path):
+    data, problems = load(tmp_path, "")
+    assert data is None
+    [problem] = problems
+    assert problem.line == 1
+    assert "the file is empty" in problem.message
+
+
+def test_file_with_only_comments_is_empty(tmp_path):
+    data, problems = load(tmp_path, "# nothing yet\n\n")
+    assert data is None
+    assert [p.message for p in problems] == ["the file is empty; it should hold a mapping of keys"]
+
+
+def test_empty_data_file_through_load_site(data, problems):
+    (data / "contact.yaml").write_bytes(b"")
+    [problem] = problems(data)
+    assert (problem.path, problem.line) == ("data/contact.yaml", 1)
+    assert "the file is empty" in problem.message
+
+
+# --- values ----------------------------------------------------------------------------
+
+
+def test_dates_stay_text(tmp_path):
+    data, problems = load(tmp_path, "bad: 2024-02-30\ngood: 2024-02-23\n")
+    assert problems == []
+    assert data["bad"] == "2024-02-30"
+    assert data["good"] == "2024-02-23"
+    assert type(data["good"]) is str
+
+
+def test_timestamps_removed_from_a_copy_of_the_resolvers_not_from_safe_loader():
+    import yaml
+
+    assert yaml.safe_load("d: 2024-02-23")["d"].isoformat() == "2024-02-23"
+
+
+def test_a_list_used_as_a_key_is_a_problem_not_a_crash(tmp_path):
+    data, problems = load(tmp_path, "a: 1\n[zh, en]: x\n")
+    assert len(problems) == 1
+    assert problems[0].line == 2
+
+
+# --- line numbers ----------------------------------------------------------------------
+
+
+def test_line_numbers_of_keys_and_list_items(tmp_path):
+    data, problems = load(
+        tmp_path,
+        "# a comment\n"  # 1
+        "title:\n"  # 2
+        "  zh: 一\n"  # 3
+        "  en: one\n"  # 4
+        "\n"  # 5
+        "items:\n"  # 6
+        "  - a\n"  # 7
+        "  - b: 1\n"  # 8
+        "    c: 2\n"  # 9
+        "  - [x, y]\n",  # 10
+    )
+    assert problems == []
+    assert isinstance(data, Located) and data.line == 2
+    assert data.key_lines == {"title": 2, "items": 6}
+    assert data["title"].line == 3
+    assert data["title"].key_lines == {"zh": 3, "en": 4}
+    items = data["items"]
+    assert isinstance(items, LocatedList)
+    assert items.line == 7
+    assert items.item_lines == [7, 8, 10]
+    assert items[1].line == 8 and items[1].key_lines == {"b": 8, "c": 9}
+    assert items[2] == ["x", "y"] and items[2].item_lines == [10, 10]
+
+
+def test_line_numbers_in_the_real_round_file():
+    path = REAL_DATA / "round.yaml"
+    text = path.read_text(encoding="utf-8").splitlines()
+    data, problems = load_yaml(path, "data/round.yaml")
+    assert problems == []
+
+    def line_starting(prefix):
+        [n] = [n for n, line in enumerate(text, 1) if line.startswith(prefix)]
+        return n
+
+    for key in ("inspection", "totals", "accountability", "meetings"):
+        assert data.key_lines[key] == line_starting(f"{key}:")
+    accountability = data["accountability"]
+    assert accountability.item_lines == [line_starting(f"  - id: {item['id']}") for item in accountability]
+    assert data["inspection"].key_lines["feedback"] == line_starting("  feedback:")
+
+
+# --- safety -------------------------------------------------------------------------------
+
+
+def test_python_tags_are_rejected_not_executed(tmp_path):
+    marker = tmp_path / "pwned"
+    data, problems = load(tmp_path, f"a: !!python/object/apply:os.system ['touch {marker}']\n")
+    assert data is None
+    [problem] = problems
+    assert problem.line == 1
+    assert "YAML syntax error" in problem.message
+    assert "python/object/apply:os.system" in problem.message
+    assert not marker.exists()
+
+
+def test_python_object_tag_is_rejected(tmp_path):
+    data, problems = load(tmp_path, "a: 1\nb: !!python/object:builtins.dict {}\n")
+    assert data is None
+    [problem] = problems
+    assert problem.line == 2
+    assert "could not determine a constructor" in problem.message
+
+
+def test_unreadable_file(tmp_path):
+    data, problems = load_yaml(tmp_path / "missing.yaml", "data/missing.yaml")
+    assert data is None
+    [problem] = problems
+    assert (problem.path, problem.line) == ("data/missing.yaml", 1)
+    assert "cannot read the file" in problem.message

@@ -1,0 +1,316 @@
+"""render.py: markers filled from the real data, their errors, and escaping."""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import markdown
+import pytest
+
+from gongshi.errors import InputError
+from gongshi.labels import LABELS
+from gongshi.model import LANGUAGES, Text
+from gongshi.render import RENDERERS, Context, area_page, fill_markers
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def render(site, marker: str, lang: str, page: str = "index.md") -> str:
+    return fill_markers(f"<!-- data:{marker} -->\n", Context(site, lang, page), f"docs/{page}")
+
+
+# What each marker must show of the real data, in each language. The area
+# marker is filled for industry-oversight, which holds the figure 1532.
+EXPECTED = {
+    "round": {
+        "zh": ["市委第四巡察组对市交通运输局党委进行了巡察", '<time datetime="2023-10-08">2023年10月8日</time>',
+               '<time datetime="2024-02-23">2024年2月23日</time>'],
+        "en": ["The Fourth Inspection Team of the Municipal Party Committee inspected the Party Committee of the Municipal Transport Bureau",
+               '<time datetime="2023-10-08">8 October 2023</time>', "23 February 2024"],
+    },
+    "figures": {
+        "zh": ['<data value="29">29</data>个', "巡察反馈问题", "已完成整改 26 / 29 个问题（89.7%）", "截至2024年9月12日"],
+        "en": ['<data value="29">29</data>', "problems found by the inspection", "26 of 29 problems rectified (89.7%)",
+               "as of 12 September 2024"],
+    },
+    "accountability": {
+        "zh": ['<td>谈话教育提醒</td><td><data value="51">51</data>人次</td>'],
+        "en": ['<td>educational reminder talks</td><td><data value="51">51</data></td>', "<th scope=\"col\">Type</th>"],
+    },
+    "meetings": {
+        "zh": ['<td>局党委专题会议</td><td><data value="3">3</data>次</td>'],
+        "en": ['<td>special meetings of the bureau&#x27;s Party Committee</td>'],
+    },
+    "area-cards": {
+        "zh": ["(areas/industry-oversight.md)", "二、行业监管责任落实不够到位", "4 项整改措施"],
+        "en": ["(areas/industry-oversight.md)", "Industry oversight responsibilities have not been fully carried out", "4 measures"],
+    },
+    "area industry-oversight": {
+        "zh": ["# 二、行业监管责任落实不够到位", "## （二）强化提升农村公路管养水平 {#rural-road-maintenance}",
+               '<data value="1532">1532</data>名', "第 2 个方面，共 11 个"],
+        "en": ["Industry oversight responsibilities have not been fully carried out", "{#rural-road-maintenance}",
+               '<data value="1532">1,532</data>', "area 2 of 11"],
+    },
+    "approach": {
+        "zh": ["## 一是提高政治站位，扛牢巡察整改主体责任 {#responsibility}", "第<data value=\"2\">2</data>"],
+        "en": ["First: Raising political standing", "{#responsibility}", "No. <data value=\"2\">2</data>"],
+    },
+    "next-steps": {
+        "zh": ["下一步，市交通运输局党委", "## （一）加大力度抓好整改后续工作 {#follow-up}"],
+        "en": ["Next, the Party Committee", "Stepping up follow", "{#follow-up}"],
+    },
+    "notice": {
+        "zh": ['<p class="gs-notice__signature">中共丽水市交通运输局委员会<br><time datetime="2024-09-12">2024年9月12日</time></p>',
+               "## [一、关于“党委推进交通强市建设还需持久发力”问题的整改情况。](areas/strong-transport-city.md) {#strong-transport-city}",
+               "## [十一、关于“上轮整改不到位”问题的整改情况。](areas/previous-round-followup.md) {#previous-round-followup}"],
+        "en": ["Committee of the Communist Party of China of the Lishui Municipal Transport Bureau<br>",
+               '<time datetime="2024-09-12">12 September 2024</time>', "Public Notice"],
+    },
+    "contact": {
+        "zh": ['<a href="tel:2615196">2615196</a>', '<a href="mailto:44524776@qq.com">44524776@qq.com</a>', "丽水市紫金路701号", "联系电话"],
+        "en": ['<a href="tel:2615196">2615196</a>', '<a href="mailto:44524776@qq.com">44524776@qq.com</a>', "No. 701 Zijin Road, Lishui", "Phone"],
+    },
+    "source": {
+        "zh": ["数据来源：中共丽水市交通运输局委员会《公示公告》，2024年9月12日发布。"],
+        "en": ["Source: “Public Notice” published by the Committee of the Communist Party of China of the Lishui Municipal Transport Bureau on 12 September 2024"],
+    },
+}
+
+
+def test_every_marker_has_an_expectation():
+    assert {marker.split()[0] for marker in EXPECTED} == set(RENDERERS)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("marker", list(EXPECTED))
+def test_marker_renders_the_data(site, marker, lang):
+    out = render(site, marker, lang)
+    assert "<!--" not in out
+    for expected in EXPECTED[marker][lang]:
+        assert expected in out, f"{expected!r} missing from data:{marker} in {lang}"
+
+
+@pytest.mark.parametrize("marker", [m for m in EXPECTED if m not in ("notice", "area strong-transport-city")])
+def test_english_output_is_english_and_chinese_output_is_chinese(site, marker):
+    # (The notice is left out: an English measure text quotes the character 鼋.)
+    assert not CJK.search(render(site, marker, "en")), f"Chinese text in the English data:{marker}"
+    assert CJK.search(render(site, marker, "zh"))
+
+
+def test_notice_has_every_area_heading_linked_to_its_page(site):
+    for lang in LANGUAGES:
+        out = render(site, "notice", lang, "notice.md")
+        for area in site.areas:
+            assert f"](areas/{area.id}.md) {{#{area.id}}}" in out
+        assert out.count("\n## [") == len(site.areas)
+
+
+def test_notice_in_english_has_the_english_area_titles(site):
+    out = render(site, "notice", "en", "notice.md")
+    assert "Rectification of the problem" in out
+    assert "关于" not in out
+
+
+# --- numbers -----------------------------------------------------------------------------
+
+
+def test_english_numbers_have_thousands_separators_chinese_do_not(site):
+    en = render(site, "area industry-oversight", "en", "areas/industry-oversight.md")
+    zh = render(site, "area industry-oversight", "zh", "areas/industry-oversight.md")
+    assert '<data value="1532">1,532</data>' in en
+    assert '<data value="6384.6">6,384.6</data>' in en
+    assert '<data value="1532">1532</data>名' in zh
+    assert '<data value="6384.6">6384.6</data>公里' in zh
+    assert "1,532" not in zh
+
+
+def test_decimal_values_are_written_as_given(site):
+    zh = render(site, "area strong-transport-city", "zh", "areas/strong-transport-city.md")
+    assert '<data value="126.89">126.89</data>亿元' in zh
+    assert '<data value="450">450</data>亿元' in zh  # no 450.0
+
+
+# --- links ---------------------------------------------------------------------------------
+
+
+def test_area_cards_link_relative_to_the_page(site):
+    home = render(site, "area-cards", "zh", "index.md")
+    areas = render(site, "area-cards", "zh", "areas/index.md")
+    for area in site.areas:
+        assert f"](areas/{area.id}.md)" in home
+        assert f"]({area.id}.md)" in areas
+    assert "](areas/" not in areas
+    assert home.count("](") == len(site.areas)
+
+
+def test_area_page_links_back_to_the_notice(site):
+    out = render(site, "area industry-oversight", "en", "areas/industry-oversight.md")
+    assert "](../notice.md#industry-oversight)" in out
+
+
+def test_notice_links_to_the_pages_it_summarises(site):
+    out = render(site, "notice", "zh", "notice.md")
+    assert "](approach.md#responsibility)" in out
+    assert "](next-steps.md#follow-up)" in out
+    assert "](areas/industry-oversight.md#rural-road-maintenance)" in out
+
+
+def test_generated_area_page_fills(site):
+    page = area_page("work-safety")
+    out = fill_markers(page, Context(site, "zh", "areas/work-safety.md"), "docs/areas/work-safety.md")
+    assert out.startswith("# 四、安全生产领域监管存在漏洞")
+
+
+def test_text_without_markers_is_unchanged(site):
+    text = "# Title\n\n<!-- a plain comment -->\n\nSome *text*.\n"
+    assert fill_markers(text, Context(site, "en", "index.md"), "docs/index.md") == text
+
+
+def test_marker_is_replaced_in_place(site):
+    out = fill_markers("before\n<!-- data:source -->\nafter\n", Context(site, "zh", "about.md"), "docs/about.md")
+    assert out.startswith("before\n数据来源：")
+    assert out.endswith("发布。\nafter\n")
+
+
+def test_labels_exist_in_every_language():
+    assert set(LABELS) == set(LANGUAGES)
+    assert set(LABELS["zh"]) == set(LABELS["en"])
+
+
+# --- marker errors -------------------------------------------------------------------------
+
+
+def marker_problems(site, text, first_line=1):
+    with pytest.raises(InputError) as info:
+        fill_markers(text, Context(site, "zh", "index.md"), "docs/index.md", first_line)
+    return info.value.problems
+
+
+def test_unknown_marker_names_file_and_line(site):
+    [problem] = marker_problems(site, "# Title\n\n<!-- data:figure -->\n")
+    assert (problem.path, problem.line) == ("docs/index.md", 3)
+    assert "unknown marker `data:figure`" in problem.message
+    assert "did you mean `figures`?" in problem.message
+
+
+def test_unknown_marker_line_counts_from_first_line(site):
+    [problem] = marker_problems(site, "# Title\n\n<!-- data:figure -->\n", first_line=5)
+    assert problem.line == 7
+
+
+def test_empty_marker_is_unknown(site):
+    [problem] = marker_problems(site, "<!-- data: -->")
+    assert problem.line == 1
+    assert "unknown marker `data:`" in problem.message
+
+
+def test_marker_with_a_stray_argument(site):
+    [problem] = marker_problems(site, "text\n<!-- data:figures extra -->\n")
+    assert problem.line == 2
+    assert "marker `data:figures` takes no argument, but has `extra`" in problem.message
+
+
+def test_area_marker_without_an_id(site):
+    [problem] = marker_problems(site, "<!-- data:area -->")
+    assert "marker `data:area` needs one area id, not nothing" in problem.message
+    assert "known ids: `strong-transport-city`, `industry-oversight`" in problem.message
+
+
+def test_area_marker_with_an_unknown_id(site):
+    [problem] = marker_problems(site, "\n\n\n<!-- data:area no-such-area -->")
+    assert problem.line == 4
+    assert "needs one area id, not no-such-area" in problem.message
+
+
+def test_area_marker_with_two_ids(site):
+    [problem] = marker_problems(site, "<!-- data:area work-safety industry-oversight -->")
+    assert "needs one area id, not work-safety industry-oversight" in problem.message
+
+
+def test_marker_over_several_lines_is_reported_at_its_first_line(site):
+    [problem] = marker_problems(site, "a\nb\n<!-- data:area\n     nope -->\n")
+    assert problem.line == 3
+
+
+def test_all_bad_markers_are_reported_at_once(site):
+    text = (
+        "# Title\n"  # 1
+        "<!-- data:figures -->\n"  # 2: fine
+        "<!-- data:nope -->\n"  # 3
+        "\n"  # 4
+        "<!-- data:contact x -->\n"  # 5
+        "<!-- data:source -->\n"  # 6: fine
+        "<!-- data:area missing -->\n"  # 7
+    )
+    found = marker_problems(site, text, first_line=10)
+    assert [(p.path, p.line) for p in found] == [("docs/index.md", 12), ("docs/index.md", 14), ("docs/index.md", 16)]
+    assert "unknown marker `data:nope`" in found[0].message
+    assert "takes no argument" in found[1].message
+    assert "needs one area id" in found[2].message
+
+
+# --- escaping -----------------------------------------------------------------------------------
+
+EVIL = "<script>alert(1)</script> **bold** [x](http://evil) `code` _em_"
+
+
+@pytest.fixture(scope="module")
+def evil_site(site):
+    """The real site with hostile text in every kind of place text goes."""
+    t = Text(zh="中" + EVIL, en="E " + EVIL)
+    r = dataclasses.replace
+    area = site.areas[0]
+    figure = r(area.measures[0].figures[0], label=t)
+    measure = r(area.measures[0], title=t, text=t, figures=(figure,))
+    area = r(area, title=t, problem=t, measures=(measure,) + area.measures[1:])
+    notice = site.notice
+    notice = r(notice, title=t, intro=t, commitment=t, summary=t, next_steps_intro=t, closing=t, signature=t,
+               approach=(r(notice.approach[0], title=t, text=t),) + notice.approach[1:],
+               next_steps=(r(notice.next_steps[0], title=t, text=t),) + notice.next_steps[1:])
+    rnd = site.round
+    rnd = r(rnd, inspection=r(rnd.inspection, team=t, unit=t),
+            totals=r(rnd.totals, problems=r(rnd.totals.problems, label=t)),
+            accountability=(r(rnd.accountability[0], label=t),) + rnd.accountability[1:],
+            meetings=(r(rnd.meetings[0], label=t),) + rnd.meetings[1:])
+    contact = r(site.contact, organisation=t, address=t, email='x"><script>alert(1)</script>@evil.com')
+    return r(site, areas=(area,) + site.areas[1:], notice=notice, round=rnd, contact=contact)
+
+
+MARKERS = [m.replace("industry-oversight", "strong-transport-city") for m in EXPECTED]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("marker", MARKERS)
+def test_hostile_text_cannot_become_markup(evil_site, marker, lang):
+    out = render(evil_site, marker, lang)
+    assert "<script" not in out
+    assert "&lt;script&gt;" in out
+    # Through Python-Markdown with the site's extensions, nothing becomes markup.
+    page = markdown.markdown(out, extensions=["attr_list", "md_in_html", "tables", "admonition", "toc"])
+    assert "<script" not in page
+    assert "<strong>bold" not in page
+    assert 'href="http://evil"' not in page
+    assert "<code>code" not in page
+    assert "<em>em" not in page
+
+
+@pytest.mark.parametrize("marker", ["area strong-transport-city", "area-cards", "approach", "next-steps", "notice", "source"])
+def test_markdown_specials_are_backslash_escaped_in_markdown_text(evil_site, marker):
+    out = render(evil_site, marker, "en")
+    assert r"\*\*bold\*\*" in out
+    assert r"\[x\]\(http://evil\)" in out
+    assert r"\`code\`" in out
+    assert r"\_em\_" in out
+    if marker not in ("area strong-transport-city", "notice"):  # these also hold text in raw HTML (figure labels, signature)
+        assert "**bold**" not in out
+
+
+@pytest.mark.parametrize("marker", ["round", "figures", "accountability", "meetings", "contact"])
+def test_text_in_html_is_html_escaped(evil_site, marker):
+    out = render(evil_site, marker, "en")
+    assert "E &lt;script&gt;alert(1)&lt;/script&gt;" in out
+
+
+def test_hostile_email_cannot_leave_its_attribute(evil_site):
+    out = render(evil_site, "contact", "zh")
+    assert 'href="mailto:x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;@evil.com"' in out

@@ -1,0 +1,385 @@
+"""validate.py, through load_site on an edited copy of the real data.
+
+Each test makes one small edit and checks the problem reported: the file as
+printed, the line computed from the edited text, and the key phrase."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from gongshi.data import load_site
+from gongshi.errors import InputError
+
+AREA2 = "areas/02-industry-oversight.yaml"
+SHOWN2 = "data/areas/02-industry-oversight.yaml"
+
+
+def only(found):
+    assert len(found) == 1, "expected one problem, got:\n" + "\n".join(map(str, found))
+    return found[0]
+
+
+def test_the_real_data_is_valid(site):
+    assert len(site.areas) == 11
+    assert [area.number for area in site.areas] == list(range(1, 12))
+
+
+# --- the shape of each file ------------------------------------------------------------
+
+
+def test_missing_required_top_level_key(data, edit, problems):
+    edit(data / AREA2, "id: industry-oversight\n", "")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (SHOWN2, 1)
+    assert "is missing the required key `id`" in problem.message
+
+
+def test_missing_required_key_in_a_list_item(data, edit, line_of, problems):
+    path = data / AREA2
+    edit(path, "  title:\n    zh: 强化提升农村公路管养水平\n    en: Raising the standard of rural road management and maintenance\n", "")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (SHOWN2, line_of(path, "- id: rural-road-maintenance"))
+    assert "`measures item` is missing the required key `title`" in problem.message
+
+
+def test_number_where_text_is_expected_suggests_quotes(data, edit, line_of, problems):
+    path = data / "contact.yaml"
+    edit(path, 'phone: "2615196"', "phone: 2615196")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/contact.yaml", line_of(path, "phone: 2615196"))
+    assert "`phone` should be text, not the number 2615196; put it in quotes" in problem.message
+
+
+def test_text_where_a_number_is_expected(data, edit, line_of, problems):
+    path = data / AREA2
+    edit(path, "  - value: 36\n", "  - value: thirty-six\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (SHOWN2, line_of(path, "value: thirty-six"))
+    assert "`value` should be a number, not the text “thirty-six”" in problem.message
+
+
+def test_text_where_a_whole_number_is_expected(data, edit, line_of, problems):
+    path = data / AREA2
+    edit(path, "number: 2\n", "number: two\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (SHOWN2, line_of(path, "number: two"))
+    assert "`number` should be a whole number" in problem.message
+
+
+def test_list_where_a_mapping_belongs(data, edit, line_of, problems):
+    path = data / "round.yaml"
+    edit(path, "  problems:\n    value: 29\n", "  problems:\n  - value: 29\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/round.yaml", line_of(path, "  problems:"))
+    assert "`problems` should be a mapping with `value`, `unit`, `label`, `id`, not a list" in problem.message
+
+
+def test_text_where_a_translated_mapping_belongs(data, edit, line_of, problems):
+    path = data / "notice.yaml"
+    edit(path, "title:\n  zh: 公示公告\n  en: Public Notice\n", "title: 公示公告\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/notice.yaml", line_of(path, "title: 公示公告"))
+    assert "`title` should be a mapping with `zh`, `en`, not the text “公示公告”" in problem.message
+
+
+def test_unknown_key_suggests_the_nearest(data, edit, line_of, problems):
+    path = data / AREA2
+    edit(path, "measures:\n", "measure:\n")
+    found = problems(data)
+    line = line_of(path, "measure:\n")
+    unknown = [p for p in found if "unknown key" in p.message]
+    problem = only(unknown)
+    assert (problem.path, problem.line) == (SHOWN2, line)
+    assert "unknown key `measure`" in problem.message
+    assert "did you mean `measures`?" in problem.message
+    # ... and `measures` itself is then missing.
+    assert any("missing the required key `measures`" in p.message for p in found)
+
+
+def test_unknown_key_far_from_any_lists_the_known_keys(data, edit, line_of, problems):
+    path = data / "contact.yaml"
+    edit(path, 'postcode: "323000"\n', 'postcode: "323000"\nfax: "2615197"\n')
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/contact.yaml", line_of(path, "fax:"))
+    assert "unknown key `fax`" in problem.message
+    assert "known keys: `organisation`, `phone`, `address`, `postcode`, `email`" in problem.message
+
+
+def test_id_that_is_not_an_id(data, edit, line_of, problems):
+    path = data / AREA2
+    edit(path, "id: industry-oversight\n", "id: Industry_Oversight\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (SHOWN2, line_of(path, "id: Industry_Oversight"))
+    assert "an id (lowercase letters, digits and hyphens)" in problem.message
+
+
+def test_pattern_of_a_postcode(data, edit, line_of, problems):
+    path = data / "contact.yaml"
+    edit(path, 'postcode: "323000"', 'postcode: "32300"')
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/contact.yaml", line_of(path, "postcode:"))
+    assert "`postcode` is “32300”, which does not look right" in problem.message
+
+
+# --- translations ----------------------------------------------------------------------------
+
+
+def test_missing_english_translation_names_the_field(data, edit, line_of, problems):
+    path = data / AREA2
+    edit(path, "      en: problems found in inspections of asphalt pavement construction (all rectified)\n", "")
+    problem = only(problems(data))
+    # The label mapping now holds only `zh:`, and starts on that line.
+    assert (problem.path, problem.line) == (SHOWN2, line_of(path, "      zh: 发现问题"))
+    assert "`label` has no English text; add `en: …`" in problem.message
+
+
+def test_empty_english_translation_names_the_field(data, edit, line_of, problems):
+    path = data / "notice.yaml"
+    edit(path, "  en: Public Notice\n", "  en:\n")
+    problem = only(problems(data))
+    line = line_of(path, "  en:\n")
+    assert (problem.path, problem.line) == ("data/notice.yaml", line)
+    assert "`title` has no English text" in problem.message
+
+
+def test_empty_quoted_chinese_text(data, edit, line_of, problems):
+    path = data / "contact.yaml"
+    edit(path, "  zh: 丽水市紫金路701号\n", '  zh: ""\n')
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/contact.yaml", line_of(path, 'zh: ""'))
+    assert "`address` has no Chinese text; add `zh: …`" in problem.message
+
+
+# --- ids -------------------------------------------------------------------------------------
+
+
+def test_duplicate_area_id(data, edit, problems):
+    edit(data / "areas/03-enforcement-and-approvals.yaml", "id: enforcement-and-approvals\n", "id: industry-oversight\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/areas/03-enforcement-and-approvals.yaml", 1)
+    assert "area id `industry-oversight` is used twice" in problem.message
+    assert f"first in {SHOWN2}:1" in problem.message
+
+
+def test_duplicate_measure_id_within_an_area(data, edit, line_of, problems):
+    path = data / AREA2
+    first = line_of(path, "- id: construction-quality-oversight")
+    second = line_of(path, "- id: rural-road-maintenance")
+    edit(path, "- id: rural-road-maintenance\n", "- id: construction-quality-oversight\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (SHOWN2, second)
+    assert "measure id `construction-quality-oversight` is used twice" in problem.message
+    assert f"first in {SHOWN2}:{first}" in problem.message
+
+
+def test_same_measure_id_in_two_areas_is_allowed(data, edit):
+    edit(data / AREA2, "- id: rural-road-maintenance\n", "- id: trunk-line-projects\n")
+    site = load_site(data)
+    assert site.areas[1].measures[1].id == "trunk-line-projects"
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+
+def test_impossible_date(data, edit, line_of, problems):
+    path = data / "round.yaml"
+    edit(path, "feedback: 2024-02-23", "feedback: 2024-02-30")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/round.yaml", line_of(path, "feedback: 2024-02-30"))
+    assert "`feedback` is not a real date: 2024-02-30" in problem.message
+
+
+def test_feedback_before_the_end_of_the_inspection(data, edit, line_of, problems):
+    path = data / "round.yaml"
+    edit(path, "feedback: 2024-02-23", "feedback: 2023-11-01")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/round.yaml", line_of(path, "feedback: 2023-11-01"))
+    assert "`feedback` (2023-11-01) is before `end` (2023-11-10)" in problem.message
+
+
+def test_end_before_start(data, edit, line_of, problems):
+    path = data / "round.yaml"
+    edit(path, "start: 2023-10-08", "start: 2023-12-01")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/round.yaml", line_of(path, "end: 2023-11-10"))
+    assert "`end` (2023-11-10) is before `start` (2023-12-01)" in problem.message
+
+
+def test_notice_published_before_the_feedback(data, edit, line_of, problems):
+    path = data / "notice.yaml"
+    edit(path, "date: 2024-09-12", "date: 2024-01-01")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/notice.yaml", line_of(path, "date: 2024-01-01"))
+    assert "is before the feedback (2024-02-23)" in problem.message
+
+
+# --- figures ------------------------------------------------------------------------------------
+
+
+def test_percent_above_100(data, edit, line_of, problems):
+    path = data / AREA2
+    edit(path, "整改率100%", "整改率101%")  # keep the text quoting the figure
+    edit(path, "  - value: 100\n    unit: percent\n", "  - value: 101\n    unit: percent\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (SHOWN2, line_of(path, "value: 101"))
+    assert "value 101 is more than 100, the most a figure in `percent` can be" in problem.message
+
+
+def test_negative_count(data, edit, line_of, problems):
+    path = data / AREA2
+    edit(path, "  - value: 36\n", "  - value: -36\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (SHOWN2, line_of(path, "value: -36"))
+    assert "`value` is -36; it cannot be less than 0" in problem.message
+
+
+def test_unknown_unit_suggests_the_nearest(data, edit, line_of, problems):
+    path = data / AREA2
+    edit(path, "    unit: jia\n", "    unit: jai\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (SHOWN2, line_of(path, "unit: jai"))
+    assert "unknown unit `jai`; did you mean `jia`?" in problem.message
+
+
+def test_unknown_unit_far_from_any_lists_them(data, edit, line_of, problems):
+    path = data / "round.yaml"
+    edit(path, "    value: 117\n    unit: tiao\n", "    value: 117\n    unit: zzzz\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/round.yaml", line_of(path, "unit: zzzz"))
+    assert "unknown unit `zzzz`; known units: `ge`, `fangmian`" in problem.message
+
+
+def test_figure_not_in_the_chinese_text(data, edit, line_of, problems):
+    path = data / AREA2
+    edit(path, "  - value: 36\n", "  - value: 37\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (SHOWN2, line_of(path, "value: 37"))
+    assert "the figure “37项” does not occur in the Chinese text of `construction-quality-oversight`" in problem.message
+
+
+def test_figure_matching_only_the_tail_of_a_bigger_number_is_reported(data, edit, line_of, problems):
+    # A deleted digit: the text says 36项, the figure says 6. "6项" is a
+    # substring of "共发现36项问题", but the notice states no figure 6.
+    path = data / AREA2
+    edit(path, "  - value: 36\n", "  - value: 6\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (SHOWN2, line_of(path, "- value: 6\n"))
+    assert "the figure “6项” does not occur" in problem.message
+
+
+def test_decimal_figure_must_match_the_text(data, edit, line_of, problems):
+    path = data / AREA2
+    edit(path, "  - value: 4.7\n", "  - value: 4.8\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (SHOWN2, line_of(path, "value: 4.8"))
+    assert "the figure “4.8公里” does not occur" in problem.message
+
+
+# --- the site as a whole ---------------------------------------------------------------------------
+
+
+def test_areas_not_numbered_one_to_n(data, edit, line_of, problems):
+    path = data / "areas/11-previous-round-followup.yaml"
+    edit(path, "number: 11\n", "number: 12\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/areas/11-previous-round-followup.yaml", line_of(path, "number: 12"))
+    assert "areas are numbered [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12]; number them 1 to 11 without gaps" in problem.message
+
+
+def test_duplicate_area_number(data, edit, line_of, problems):
+    path = data / "areas/11-previous-round-followup.yaml"
+    edit(path, "number: 11\n", "number: 10\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/areas/11-previous-round-followup.yaml", line_of(path, "number: 10"))
+    assert "area number `10` is used twice" in problem.message
+
+
+def test_area_number_zero(data, edit, line_of, problems):
+    path = data / "areas/01-strong-transport-city.yaml"
+    edit(path, "number: 1\n", "number: 0\n")
+    problem = only(problems(data))
+    assert problem.line == line_of(path, "number: 0")
+    assert "`number` is 0; it cannot be less than 1" in problem.message
+
+
+def test_completed_more_than_problems(data, edit, line_of, problems):
+    path = data / "round.yaml"
+    edit(path, "    value: 26\n", "    value: 30\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/round.yaml", line_of(path, "  completed:"))
+    assert "`completed` (30) is more than `problems` (29)" in problem.message
+
+
+def test_immediate_completed_more_than_immediate(data, edit, line_of, problems):
+    path = data / "round.yaml"
+    edit(path, "  immediate_completed:\n    value: 16\n", "  immediate_completed:\n    value: 17\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/round.yaml", line_of(path, "  immediate_completed:"))
+    assert "`immediate_completed` (17) is more than `immediate` (16)" in problem.message
+
+
+def test_no_area_files(data, problems):
+    shutil.rmtree(data / "areas")
+    (data / "areas").mkdir()
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/areas/", 1)
+    assert "no area files" in problem.message
+
+
+def test_missing_file(data, problems):
+    (data / "units.yaml").unlink()
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/units.yaml", 1)
+    assert "cannot read the file" in problem.message
+
+
+# --- all at once ---------------------------------------------------------------------------------------
+
+
+def test_several_problems_in_different_files_are_all_reported_sorted(data, edit, line_of, problems):
+    contact, round_, area = data / "contact.yaml", data / "round.yaml", data / AREA2
+    edit(contact, 'phone: "2615196"', "phone: 2615196")
+    edit(round_, "feedback: 2024-02-23", "feedback: 2024-02-30")
+    edit(area, "  - value: 36\n", "  - value: -36\n")
+    edit(area, "number: 2\n", "number: two\n")
+    found = problems(data)
+    assert [(p.path, p.line) for p in found] == [
+        (SHOWN2, line_of(area, "number: two")),
+        (SHOWN2, line_of(area, "value: -36")),
+        ("data/contact.yaml", line_of(contact, "phone: 2615196")),
+        ("data/round.yaml", line_of(round_, "feedback: 2024-02-30")),
+    ]
+    assert "whole number" in found[0].message
+    assert "cannot be less than 0" in found[1].message
+    assert "put it in quotes" in found[2].message
+    assert "not a real date" in found[3].message
+
+
+def test_several_site_wide_problems_are_all_reported_sorted(data, edit, line_of, problems):
+    round_, area, area11 = data / "round.yaml", data / AREA2, data / "areas/11-previous-round-followup.yaml"
+    edit(round_, "    value: 26\n", "    value: 30\n")
+    edit(area, "    unit: jia\n", "    unit: jai\n")
+    duplicate = line_of(area11, "- id: illegal-operation-oversight")
+    edit(area11, "- id: illegal-operation-oversight\n", "- id: three-importants-system\n")
+    found = problems(data)
+    assert [(p.path, p.line) for p in found] == [
+        (SHOWN2, line_of(area, "unit: jai")),
+        ("data/areas/11-previous-round-followup.yaml", duplicate),
+        ("data/round.yaml", line_of(round_, "  completed:")),
+    ]
+    assert "unknown unit `jai`" in found[0].message
+    assert "measure id `three-importants-system` is used twice" in found[1].message
+    assert "`completed` (30) is more than `problems` (29)" in found[2].message
+
+
+def test_the_error_message_lists_every_problem(data, edit, line_of):
+    contact, round_ = data / "contact.yaml", data / "round.yaml"
+    edit(contact, 'phone: "2615196"', "phone: 2615196")
+    edit(round_, "feedback: 2024-02-23", "feedback: 2024-02-30")
+    with pytest.raises(InputError) as info:
+        load_site(data)
+    lines = str(info.value).splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"data/contact.yaml:{line_of(contact, 'phone: 2615196')}: `phone` should be text")
+    assert lines[1].startswith(f"data/round.yaml:{line_of(round_, 'feedback: 2024-02-30')}: `feedback` is not a real date")
