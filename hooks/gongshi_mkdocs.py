@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
+from gongshi.check import check_project
 from gongshi.data import load_site
 from gongshi.errors import InputError, message_language
 from gongshi.model import LANGUAGES
@@ -19,10 +20,14 @@ from gongshi.render import AREA_PAGES, Context, area_page, contact_html, fill_ma
 log = get_plugin_logger("gongshi")
 
 
+def _root(config) -> Path:
+    return Path(config.config_file_path).parent
+
+
 def _site(config):
-    data_dir = Path(config.config_file_path).parent / "data"
+    """The validated data; on_config has already checked it, and it is cached."""
     try:
-        return load_site(data_dir)
+        return load_site(_root(config) / "data")
     except InputError as error:
         raise PluginError(_report(error)) from None
 
@@ -50,7 +55,12 @@ def _area_sources(site) -> dict[str, str]:
 
 
 def on_config(config):
-    """List the area pages in the nav section that holds areas/index.md."""
+    """Check everything `gongshi check` checks before anything is built (so that
+    `mkdocs serve` keeps the last good site), then list the area pages in the
+    nav section that holds areas/index.md."""
+    problems = check_project(_root(config))
+    if problems:
+        raise PluginError(_report(InputError(problems)))
     site = _site(config)
     index = f"{AREA_PAGES}/index.md"
     for section in config.nav or []:

@@ -73,7 +73,7 @@ def test_bad_data_fails_the_build_with_file_and_line_and_no_traceback(tmp_path: 
     assert result.returncode != 0
     assert "Traceback" not in output
     line = _line_of(project / "data/round.yaml", "feedback: 2024-02-30")
-    assert f"data/round.yaml:{line}: `feedback` is not a real date: 2024-02-30" in output
+    assert f"data/round.yaml:{line}:3: `feedback` is not a real date: 2024-02-30" in output
     assert "did you mean `postcode`?" in output  # both problems at once
 
 
@@ -83,7 +83,7 @@ def test_problems_are_reported_in_chinese_by_default(tmp_path: Path):
     result = mkdocs_build(project, tmp_path / "site", lang="zh")
     line = _line_of(project / "data/contact.yaml", 'postcode: "32300"')
     assert result.returncode != 0
-    assert f"data/contact.yaml:{line}: `postcode` 的值“32300”格式不对；应当是六位数字" in result.stdout + result.stderr
+    assert f"data/contact.yaml:{line}:1: `postcode` 的值“32300”格式不对；应当是六位数字" in result.stdout + result.stderr
 
 
 def test_unknown_marker_fails_the_build_naming_the_page_and_line(tmp_path: Path):
@@ -93,7 +93,7 @@ def test_unknown_marker_fails_the_build_naming_the_page_and_line(tmp_path: Path)
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
     line = _line_of(project / "docs/contact.en.md", "data:contacts")
-    assert f"docs/contact.en.md:{line}: unknown marker `data:contacts`" in output
+    assert f"docs/contact.en.md:{line}:1: unknown marker `data:contacts`; did you mean `contact`?" in output
 
 
 def test_make_site_keeps_the_last_good_site_when_a_build_fails(tmp_path: Path):

@@ -14,6 +14,11 @@ LANGUAGES = ("zh", "en")  # the first is the site's default and authoritative la
 LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
 
 
+# Text from data is plain text: the site escapes it, but a tag in the data is
+# always a mistake (HTML pasted from a web page), so the validator refuses it.
+HTML_TAG = r"<[A-Za-z/!?]"
+
+
 class Id(str):
     """A stable identifier used in URLs: lowercase letters, digits and hyphens."""
 
@@ -78,6 +83,16 @@ class Measure:
 
 
 @dataclass(frozen=True)
+class AreaTotals:
+    """Counts a notice declares for one area, where it gives them. When every
+    area declares a count, they must add up to the round's total."""
+
+    problems: int | None = field(default=None, metadata={"min": 0})
+    completed: int | None = field(default=None, metadata={"min": 0})
+    measures: int | None = field(default=None, metadata={"min": 0})
+
+
+@dataclass(frozen=True)
 class Area:
     """One numbered section of the notice: a problem the inspection raised."""
 
@@ -86,6 +101,7 @@ class Area:
     title: Text  # the section heading as the notice words it
     problem: Text  # the problem as the inspection worded it (the quoted part)
     measures: tuple[Measure, ...]
+    declared: AreaTotals | None = None
 
 
 @dataclass(frozen=True)

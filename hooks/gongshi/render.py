@@ -270,38 +270,49 @@ RENDERERS = {
 }
 
 
+def marker_problems(markdown: str, shown_as: str, area_ids: list[str] | None, first_line: int = 1) -> list[Problem]:
+    """Every bad marker in `markdown`. With `area_ids` None (the data did not
+    load), the ids that markers name are not checked."""
+    problems = []
+    for match in MARKER.finditer(markdown):
+        problem = _marker_problem(match, markdown, area_ids)
+        if problem:
+            line = markdown.count("\n", 0, match.start()) + first_line
+            column = match.start() - markdown.rfind("\n", 0, match.start())
+            problems.append(Problem(shown_as, line, *problem, column))
+    return problems
+
+
+def _marker_problem(match: re.Match, markdown: str, area_ids: list[str] | None) -> tuple[str, str] | None:
+    name, *args = match.group("body").split() or [""]
+    if name not in RENDERERS:
+        hint_en, hint_zh = suggest(name, list(RENDERERS), ("markers", "标记"))
+        return f"unknown marker `data:{name}`; {hint_en}", f"未知的标记 `data:{name}`；{hint_zh}"
+    takes = RENDERERS[name][1]
+    if takes is None and args:
+        extra = " ".join(args)
+        return (f"marker `data:{name}` takes no argument, but has `{extra}`",
+                f"标记 `data:{name}` 不带参数，但这里写了 `{extra}`")
+    if takes == "area" and (len(args) != 1 or (area_ids is not None and args[0] not in area_ids)):
+        given = " ".join(args) or "nothing"
+        hint_en, hint_zh = suggest(given, area_ids or [], ("ids", "标识"))
+        return (f"marker `data:area` needs one area id, not {given}; {hint_en}",
+                f"标记 `data:area` 需要一个方面标识，而不是 {given}；{hint_zh}")
+    return None
+
+
 def fill_markers(markdown: str, ctx: Context, shown_as: str, first_line: int = 1) -> str:
     """Replace every marker. Raises InputError naming each bad marker's line;
     `first_line` is the line of the file on which `markdown` starts."""
-    problems = []
-    area_ids = [area.id for area in ctx.site.areas]
-
-    def replace(match: re.Match) -> str:
-        line = markdown.count("\n", 0, match.start()) + first_line
-        name, *args = match.group("body").split() or [""]
-        if name not in RENDERERS:
-            hint_en, hint_zh = suggest(name, list(RENDERERS), ("markers", "标记"))
-            problems.append(Problem(shown_as, line, f"unknown marker `data:{name}`; {hint_en}",
-                                    f"未知的标记 `data:{name}`；{hint_zh}"))
-            return ""
-        render, takes = RENDERERS[name]
-        if takes is None and args:
-            extra = " ".join(args)
-            problems.append(Problem(shown_as, line, f"marker `data:{name}` takes no argument, but has `{extra}`",
-                                    f"标记 `data:{name}` 不带参数，但这里写了 `{extra}`"))
-            return ""
-        if takes == "area" and (len(args) != 1 or args[0] not in area_ids):
-            given = " ".join(args) or "nothing"
-            hint_en, hint_zh = suggest(given, area_ids, ("ids", "标识"))
-            problems.append(Problem(shown_as, line, f"marker `data:area` needs one area id, not {given}; {hint_en}",
-                                    f"标记 `data:area` 需要一个方面标识，而不是 {given}；{hint_zh}"))
-            return ""
-        return render(ctx, *args)
-
-    filled = MARKER.sub(replace, markdown)
+    problems = marker_problems(markdown, shown_as, [area.id for area in ctx.site.areas], first_line)
     if problems:
         raise InputError(problems)
-    return filled
+
+    def replace(match: re.Match) -> str:
+        name, *args = match.group("body").split()
+        return RENDERERS[name][0](ctx, *args)
+
+    return MARKER.sub(replace, markdown)
 
 
 def area_page(area_id: str) -> str:

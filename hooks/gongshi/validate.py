@@ -65,12 +65,16 @@ class Locations:
     def remember(self, obj, path: str, node: Located):
         self._at[id(obj)] = (path, node)
 
-    def where(self, obj, key: str | None = None) -> tuple[str, int]:
+    def where(self, obj, key: str | None = None) -> tuple[str, int, int]:
+        """File, line and column of an object, or of one of its keys."""
         path, node = self._at[id(obj)]
-        return path, node.key_lines.get(key, node.line)
+        if key in node.key_lines:
+            return path, node.key_lines[key], node.key_columns[key]
+        return path, node.line, node.column
 
     def problem(self, obj, en: str, zh: str, key: str | None = None) -> Problem:
-        return Problem(*self.where(obj, key), en, zh)
+        path, line, column = self.where(obj, key)
+        return Problem(path, line, en, zh, column)
 
 
 class Builder:
@@ -79,54 +83,56 @@ class Builder:
     def __init__(self, path: str, locations: Locations):
         self.path, self.locations, self.problems = path, locations, []
 
-    def fail(self, line: int, en: str, zh: str):
-        self.problems.append(Problem(self.path, line, en, zh))
+    def fail(self, at: tuple[int, int], en: str, zh: str):
+        """Record a problem at (line, column)."""
+        self.problems.append(Problem(self.path, at[0], en, zh, at[1]))
         return _INVALID
 
-    def wrong_type(self, tp, value, line: int, name: str, hint: tuple[str, str] = ("", "")):
+    def wrong_type(self, tp, value, at, name: str, hint: tuple[str, str] = ("", "")):
         (want_en, want_zh), (got_en, got_zh) = _expected(tp), _describe(value)
-        return self.fail(line, f"`{name}` should be {want_en}, not {got_en}{hint[0]}",
+        return self.fail(at, f"`{name}` should be {want_en}, not {got_en}{hint[0]}",
                          f"`{name}` 应当是{want_zh}，而不是{got_zh}{hint[1]}")
 
-    def build(self, tp, value, line: int, name: str):
+    def build(self, tp, value, at, name: str):
         origin = typing.get_origin(tp)
         if origin in (typing.Union, types.UnionType):  # `X | None`: optional
             (inner,) = [arg for arg in typing.get_args(tp) if arg is not type(None)]
-            return None if value is None else self.build(inner, value, line, name)
+            return None if value is None else self.build(inner, value, at, name)
         if dataclasses.is_dataclass(tp):
-            return self.record(tp, value, line, name)
+            return self.record(tp, value, at, name)
         if origin is tuple:
-            return self.items(typing.get_args(tp)[0], value, line, name)
-        return self.scalar(tp, value, line, name)
+            return self.items(typing.get_args(tp)[0], value, at, name)
+        return self.scalar(tp, value, at, name)
 
-    def items(self, item_type, value, line, name):
+    def items(self, item_type, value, at, name):
         if not isinstance(value, LocatedList):
-            return self.wrong_type(tuple[item_type, ...], value, line, name)
-        built = [self.build(item_type, item, item_line, f"{name} item")
-                 for item, item_line in zip(value, value.item_lines)]
+            return self.wrong_type(tuple[item_type, ...], value, at, name)
+        built = [self.build(item_type, item, item_at, f"{name} item")
+                 for item, item_at in zip(value, zip(value.item_lines, value.item_columns))]
         return _INVALID if _INVALID in built else tuple(built)
 
-    def record(self, cls, value, line, name):
+    def record(self, cls, value, at, name):
         if not isinstance(value, Located):
-            return self.wrong_type(cls, value, line, name)
+            return self.wrong_type(cls, value, at, name)
+        key_at = {key: (value.key_lines[key], value.key_columns[key]) for key in value}
         fields = {f.name: f for f in dataclasses.fields(cls)}
         hints = typing.get_type_hints(cls)
         for key in value:
             if key not in fields:
                 hint_en, hint_zh = suggest(key, list(fields), ("keys", "键"))
-                self.fail(value.key_lines[key], f"unknown key `{key}` in `{name}`; {hint_en}",
+                self.fail(key_at[key], f"unknown key `{key}` in `{name}`; {hint_en}",
                           f"`{name}` 中有未知的键 `{key}`；{hint_zh}")
         built = {}
         for key, spec in fields.items():
             optional = spec.default is not dataclasses.MISSING
             if key not in value or (cls is Text and value[key] in (None, "")):
                 if not optional:
-                    self.missing(cls, key, name, value.key_lines.get(key, value.line))
+                    self.missing(cls, key, name, key_at.get(key, (value.line, value.column)))
                     built[key] = _INVALID
                 continue
-            item = self.build(hints[key], value[key], value.key_lines[key], key)
+            item = self.build(hints[key], value[key], key_at[key], key)
             if item is not _INVALID and item is not None:
-                item = self.limits(spec, item, value.key_lines[key], key)
+                item = self.limits(spec, item, key_at[key], key)
             built[key] = item
         if _INVALID in built.values():
             return _INVALID
@@ -134,47 +140,51 @@ class Builder:
         self.locations.remember(obj, self.path, value)
         return obj
 
-    def missing(self, cls, key, name, line):
+    def missing(self, cls, key, name, at):
         if cls is Text:
-            return self.fail(line, f"`{name}` has no {_LANGUAGE_NAMES_EN[key]} text; add `{key}: …`",
+            return self.fail(at, f"`{name}` has no {_LANGUAGE_NAMES_EN[key]} text; add `{key}: …`",
                              f"`{name}` 缺少{_LANGUAGE_NAMES_ZH[key]}文字；请添加 `{key}: …`")
-        return self.fail(line, f"`{name}` is missing the required key `{key}`", f"`{name}` 缺少必填的键 `{key}`")
+        return self.fail(at, f"`{name}` is missing the required key `{key}`", f"`{name}` 缺少必填的键 `{key}`")
 
-    def scalar(self, tp, value, line, name):
+    def scalar(self, tp, value, at, name):
         if tp in (str, Id, model.UnitId):
             if not isinstance(value, str):
                 quote = isinstance(value, (int, float)) and not isinstance(value, bool) and tp is str
                 hint = ("; put it in quotes", "；请给它加上引号") if quote else ("", "")
-                return self.wrong_type(tp, value, line, name, hint)
+                return self.wrong_type(tp, value, at, name, hint)
             if tp is not str and not re.fullmatch(Id.pattern, value):
-                return self.wrong_type(tp, value, line, name)
+                return self.wrong_type(tp, value, at, name)
+            tag = re.search(model.HTML_TAG + r"[^>]*>?", value)
+            if tag:
+                return self.fail(at, f"`{name}` contains HTML ({tag.group(0)[:30]}); write plain text",
+                                 f"`{name}` 中含有 HTML（{tag.group(0)[:30]}）；请只写纯文字")
             return value if tp is str else tp(value)
         if tp in (int, float):
             kinds = (int,) if tp is int else (int, float)
             ok = isinstance(value, kinds) and not isinstance(value, bool)
-            return value if ok else self.wrong_type(tp, value, line, name)
+            return value if ok else self.wrong_type(tp, value, at, name)
         if tp is datetime.date:
             if not isinstance(value, str):
-                return self.wrong_type(tp, value, line, name)
+                return self.wrong_type(tp, value, at, name)
             try:
                 if _DATE.fullmatch(value):
                     return datetime.date.fromisoformat(value)
             except ValueError:
                 pass
-            return self.fail(line, f"`{name}` is not a real date: {value}; write YYYY-MM-DD",
+            return self.fail(at, f"`{name}` is not a real date: {value}; write YYYY-MM-DD",
                              f"`{name}` 不是有效的日期：{value}；请写成 YYYY-MM-DD")
         raise TypeError(f"the model uses a type the validator does not know: {tp}")
 
-    def limits(self, spec: dataclasses.Field, item, line, key):
+    def limits(self, spec: dataclasses.Field, item, at, key):
         meta = spec.metadata
         if "min" in meta and item < meta["min"]:
-            return self.fail(line, f"`{key}` is {item}; it cannot be less than {meta['min']}",
+            return self.fail(at, f"`{key}` is {item}; it cannot be less than {meta['min']}",
                              f"`{key}` 是 {item}；不能小于 {meta['min']}")
         if "max" in meta and item > meta["max"]:
-            return self.fail(line, f"`{key}` is {item}; it cannot be more than {meta['max']}",
+            return self.fail(at, f"`{key}` is {item}; it cannot be more than {meta['max']}",
                              f"`{key}` 是 {item}；不能大于 {meta['max']}")
         if "pattern" in meta and not re.fullmatch(meta["pattern"], item):
-            return self.fail(line, f"`{key}` is “{item}”, which does not look right; expected {meta['doc']}",
+            return self.fail(at, f"`{key}` is “{item}”, which does not look right; expected {meta['doc']}",
                              f"`{key}` 的值“{item}”格式不对；应当是{meta['doc_zh']}")
         return item
 
@@ -182,8 +192,8 @@ class Builder:
 def build_file(cls, data, path: str, locations: Locations):
     """Build one file's top-level object. Returns (object or None, problems)."""
     builder = Builder(path, locations)
-    line = getattr(data, "line", 1)
-    obj = builder.record(cls, data, line, path.rsplit("/", 1)[-1])
+    at = (getattr(data, "line", 1), getattr(data, "column", 1))
+    obj = builder.record(cls, data, at, path.rsplit("/", 1)[-1])
     return (None if obj is _INVALID else obj), builder.problems
 
 
@@ -212,6 +222,7 @@ def check_site(site: Site, at: Locations) -> list[Problem]:
         problems += _check_figure(site, figure, owner, at)
     problems += _check_dates(site, at)
     problems += _check_totals(site, at)
+    problems += _check_declared(site, at)
     return problems
 
 
@@ -222,7 +233,7 @@ def _unique(items, key: str, what: str, what_zh: str, at: Locations) -> list[Pro
         if value is None:
             continue
         if value in seen:
-            path, line = at.where(seen[value], key)
+            path, line, _ = at.where(seen[value], key)
             problems.append(at.problem(item, f"{what} `{value}` is used twice (first in {path}:{line}); it must be unique",
                                        f"{what_zh} `{value}` 重复使用（第一次在 {path}:{line}）；不能重复", key))
         else:
@@ -281,6 +292,34 @@ def _check_totals(site: Site, at: Locations) -> list[Problem]:
             problems.append(at.problem(totals, f"`{part}` ({a}) is more than `{whole}` ({b})",
                                        f"`{part}`（{a}）大于 `{whole}`（{b}）", part))
     return problems
+
+
+def _check_declared(site: Site, at: Locations) -> list[Problem]:
+    """Where the areas declare counts, they add up to the round's totals."""
+    problems = []
+    for key in ("problems", "completed", "measures"):
+        declaring = [a for a in site.areas if a.declared is not None and getattr(a.declared, key) is not None]
+        if not declaring:
+            continue
+        if len(declaring) < len(site.areas):
+            missing = next(a for a in site.areas if a not in declaring)
+            problems.append(at.problem(
+                missing, f"{len(declaring)} of {len(site.areas)} areas declare `declared.{key}`, but not this one; declare it for every area or for none",
+                f"{len(site.areas)} 个方面中有 {len(declaring)} 个填写了 `declared.{key}`，本方面没有；请全部填写或全部不填", "id"))
+            continue
+        listed = sum(getattr(a.declared, key) for a in declaring)
+        total = getattr(site.round.totals, key)
+        if listed != total.value:
+            declared = format_value(total.value, "zh")
+            path, line, _ = at.where(declaring[0].declared)
+            problems.append(at.problem(
+                total, f"declared {declared} {key}, but the areas list {listed} (`declared.{key}` in data/areas/, e.g. {path}:{line})",
+                f"声明了 {declared} 个{_TOTAL_NAMES_ZH[key]}，但各方面合计为 {listed}（见 data/areas/ 中的 `declared.{key}`，如 {path}:{line}）",
+                "value"))
+    return problems
+
+
+_TOTAL_NAMES_ZH = {"problems": "问题", "completed": "已完成整改的问题", "measures": "整改举措"}
 
 
 def _figures_with_text(site: Site):

@@ -28,10 +28,11 @@ def test_the_real_data_is_valid(site):
 # --- the shape of each file ------------------------------------------------------------
 
 
-def test_missing_required_top_level_key(data, edit, problems):
+def test_missing_required_top_level_key(data, edit, line_of, problems):
     edit(data / AREA2, "id: industry-oversight\n", "")
     problem = only(problems(data))
-    assert (problem.path, problem.line) == (SHOWN2, 1)
+    # Reported where the file's mapping begins, below the schema line.
+    assert (problem.path, problem.line) == (SHOWN2, line_of(data / AREA2, "number: 2"))
     assert "is missing the required key `id`" in problem.message
 
 
@@ -154,12 +155,13 @@ def test_empty_quoted_chinese_text(data, edit, line_of, problems):
 # --- ids -------------------------------------------------------------------------------------
 
 
-def test_duplicate_area_id(data, edit, problems):
-    edit(data / "areas/03-enforcement-and-approvals.yaml", "id: enforcement-and-approvals\n", "id: industry-oversight\n")
+def test_duplicate_area_id(data, edit, line_of, problems):
+    area3 = data / "areas/03-enforcement-and-approvals.yaml"
+    edit(area3, "id: enforcement-and-approvals\n", "id: industry-oversight\n")
     problem = only(problems(data))
-    assert (problem.path, problem.line) == ("data/areas/03-enforcement-and-approvals.yaml", 1)
+    assert (problem.path, problem.line) == ("data/areas/03-enforcement-and-approvals.yaml", line_of(area3, "id: industry-oversight"))
     assert "area id `industry-oversight` is used twice" in problem.message
-    assert f"first in {SHOWN2}:1" in problem.message
+    assert f"first in {SHOWN2}:{line_of(data / AREA2, 'id: industry-oversight')}" in problem.message
 
 
 def test_duplicate_measure_id_within_an_area(data, edit, line_of, problems):
@@ -381,5 +383,6 @@ def test_the_error_message_lists_every_problem(data, edit, line_of):
         load_site(data)
     lines = str(info.value).splitlines()
     assert len(lines) == 2
-    assert lines[0].startswith(f"data/contact.yaml:{line_of(contact, 'phone: 2615196')}: `phone` should be text")
-    assert lines[1].startswith(f"data/round.yaml:{line_of(round_, 'feedback: 2024-02-30')}: `feedback` is not a real date")
+    # FILE:LINE:COL, as editors' problem matchers read it.
+    assert lines[0].startswith(f"data/contact.yaml:{line_of(contact, 'phone: 2615196')}:1: `phone` should be text")
+    assert lines[1].startswith(f"data/round.yaml:{line_of(round_, 'feedback: 2024-02-30')}:3: `feedback` is not a real date")
