@@ -1,6 +1,7 @@
 """Read YAML safely and remember where every key and list item came from."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -86,6 +87,10 @@ def _syntax_problem(error: yaml.YAMLError, text: str, shown_as: str) -> Problem:
         line = text[: error.position].count("\n") + 1
         return Problem(shown_as, line, f"the character {error.character!r} is not allowed in YAML; delete it",
                        f"YAML 中不允许出现字符 {error.character!r}（常见于从 Word 或 PDF 粘贴的文字）；请删除它")
+    unclosed = _unclosed_quote(text, getattr(getattr(error, "problem_mark", None), "line", len(text)))
+    if unclosed:
+        return Problem(shown_as, unclosed, "a quote opened on this line is not closed; end the text with the same quote",
+                       "本行开始的引号没有结束；请在文字末尾补上同样的引号", 1)
     mark, context = getattr(error, "problem_mark", None), getattr(error, "context_mark", None)
     # At the end of the file the problem is where the unfinished thing began (an unclosed quote).
     if context is not None and (mark is None or mark.index >= len(text.rstrip())):
@@ -104,6 +109,24 @@ def _syntax_problem(error: yaml.YAMLError, text: str, shown_as: str) -> Problem:
 # A data file is a page of text; anything this large is a mistake (a pasted
 # export, a binary), and parsing it would stall every preview.
 MAX_BYTES = 2 * 1024 * 1024
+
+
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#"'][^:#]*:\s+)?(["'])(.*)$""")
+
+
+def _unclosed_quote(text: str, last_index: int) -> int | None:
+    """The last line up to the error whose value opens a quote it never closes.
+    YAML lets a quoted text run on over lines, so PyYAML only notices later."""
+    found = None
+    for number, line in enumerate(text.splitlines()[: last_index + 1], 1):
+        match = _QUOTED_VALUE.match(line)
+        if not match:
+            continue
+        quote, rest = match.groups()
+        closing = r'(?<!\\)"' if quote == '"' else r"'(?!')"
+        if not re.search(closing, rest.replace("''", "")):
+            found = number
+    return found
 
 
 def load_yaml(path: Path, shown_as: str) -> tuple[object, list[Problem]]:

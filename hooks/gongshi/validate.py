@@ -127,7 +127,8 @@ class Builder:
             optional = spec.default is not dataclasses.MISSING
             if key not in value or (cls is Text and value[key] in (None, "")):
                 if not optional:
-                    self.missing(cls, key, name, key_at.get(key, (value.line, value.column)))
+                    # An empty value is reported on its own line, a missing key on its parent's.
+                    self.missing(cls, key, name, key_at.get(key, at))
                     built[key] = _INVALID
                 continue
             item = self.build(hints[key], value[key], key_at[key], key)

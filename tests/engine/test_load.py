@@ -269,3 +269,18 @@ def test_unreadable_file(tmp_path):
     [problem] = problems
     assert (problem.path, problem.line) == ("data/missing.yaml", 1)
     assert "cannot read the file" in problem.message
+
+
+def test_unclosed_quote_is_reported_where_it_opens_even_when_yaml_reads_on(tmp_path):
+    # YAML lets a quoted text run over lines, so the parser fails only at line 4.
+    data, problems = load(tmp_path, 'a: 1\nb: "abc\nc: "x"\nd: 2\n')
+    [problem] = problems
+    assert (problem.line, problem.column) == (2, 1)
+    assert "a quote opened on this line is not closed" in problem.message
+
+
+def test_apostrophes_and_doubled_single_quotes_are_not_unclosed_quotes(tmp_path):
+    data, problems = load(tmp_path, "a: The bureau's plan\nb: 'it''s closed'\nc: [1, 2\n")
+    [problem] = problems
+    assert "quote" not in problem.message
+    assert problem.message.startswith("YAML syntax error")

@@ -130,8 +130,10 @@ def test_missing_english_translation_names_the_field(data, edit, line_of, proble
     path = data / AREA2
     edit(path, "      en: problems found in inspections of asphalt pavement construction (all rectified)\n", "")
     problem = only(problems(data))
-    # The label mapping now holds only `zh:`, and starts on that line.
-    assert (problem.path, problem.line) == (SHOWN2, line_of(path, "      zh: 发现问题"))
+    # Reported on the line of the key whose translation is missing.
+    label = line_of(path, "      zh: 发现问题") - 1
+    assert (problem.path, problem.line) == (SHOWN2, label)
+    assert path.read_text(encoding="utf-8").splitlines()[label - 1].strip() == "label:"
     assert "`label` has no English text; add `en: …`" in problem.message
 
 
