@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
@@ -54,11 +54,16 @@ def _area_sources(site) -> dict[str, str]:
     return pages
 
 
+# Set when the check stopped a build before MkDocs touched the site folder.
+_stopped_before_writing = False
+
+
 def on_config(config):
-    """Check everything `gongshi check` checks before anything is built (so that
-    `mkdocs serve` keeps the last good site), then list the area pages in the
-    nav section that holds areas/index.md."""
+    """Check everything `gongshi check` checks before anything is built, then
+    list the area pages in the nav section that holds areas/index.md."""
+    global _stopped_before_writing
     problems = check_project(_root(config))
+    _stopped_before_writing = bool(problems)
     if problems:
         raise PluginError(_report(InputError(problems)))
     site = _site(config)
@@ -68,6 +73,23 @@ def on_config(config):
             if isinstance(children, list) and index in children:
                 section[title] = [index] + [f"{AREA_PAGES}/{area.id}.md" for area in site.areas]
     return config
+
+
+def on_serve(server, config, builder):
+    """Under `mkdocs serve`, a rebuild that the check stopped leaves the last good
+    preview as it was; keep serving it instead of stalling every request."""
+
+    def build_or_keep_last_good(config=None):
+        try:
+            builder(config)
+        except Abort:
+            if not _stopped_before_writing:
+                raise
+            log.error("预览保持为上一次成功的版本，请修正上面的问题 / "
+                      "the preview stays at the last good build; fix the problems above")
+
+    server.builder = build_or_keep_last_good
+    return server
 
 
 def on_pre_build(config):
