@@ -120,8 +120,22 @@ def _fill_area_placeholders(files, config):
 on_files = CombinedEvent(_add_area_placeholders, _fill_area_placeholders)
 
 
+def _edit_url(config, page) -> str | None:
+    """Edit links open the source a reader sees: an area's YAML file for the
+    pages generated from it, the Markdown file otherwise."""
+    base = config.extra.get("edit_base")
+    if not base:
+        return None
+    if page.file.generated_by:
+        area_id = page.file.src_uri.removeprefix(f"{AREA_PAGES}/").split(".")[0]
+        return base + _site(config).area_files[area_id]
+    return f"{base}docs/{page.file.src_uri}"
+
+
 def on_page_markdown(markdown, page, config, files):
-    ctx = Context(site=_site(config), lang=_language(config), page=page.file.src_uri)
+    page.edit_url = _edit_url(config, page)
+    ctx = Context(site=_site(config), lang=_language(config), page=page.file.src_uri,
+                  edit_base=config.extra.get("edit_base") or "")
     shown_as = "docs/" + page.file.src_uri if page.file.generated_by is None else f"(generated) {page.file.src_uri}"
     # MkDocs strips front matter before this event; count its lines back in.
     source = page.file.content_string

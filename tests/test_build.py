@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -50,11 +51,34 @@ def test_contact_in_every_footer(built_site: Path):
 
 
 def test_nothing_is_loaded_from_another_host(built_site: Path):
-    import re
     for page in built_site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         for tag in re.findall(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*>", text):
             assert not re.search(r'(?:src|href)="(?:https?:)?//', tag), f"{page}: {tag}"
+
+
+def test_edit_links_open_the_source_of_what_the_reader_sees(tmp_path: Path):
+    base = "https://example.org/bureau/site/edit/main/"
+    result = mkdocs_build(ROOT, tmp_path / "site", GONGSHI_EDIT_BASE=base)
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+
+    def edit_links(page: str) -> set[str]:
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        return set(re.findall(rf'href="{re.escape(base)}([^"]+)"', html))
+
+    # A page generated from data opens its YAML file; a Markdown page opens
+    # itself, and each data section on it opens the file the data comes from.
+    assert edit_links("en/areas/work-safety") == {"data/areas/04-work-safety.yaml"}
+    assert edit_links("") == {"docs/index.md", "data/round.yaml"}
+    assert edit_links("en/contact") == {"docs/contact.en.md", "data/contact.yaml"}
+    assert edit_links("notice") == {"docs/notice.md", "data/notice.yaml"}
+
+
+def test_no_edit_links_without_an_edit_address(built_site: Path):
+    for page in built_site.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "gs-edit" not in html and "md-content__button" not in html, page
 
 
 def _break(project: Path, relative: str, old: str, new: str):

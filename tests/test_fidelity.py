@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 from pathlib import Path
 
-from support import ROOT
+from support import ROOT, SEED
 from html_text import normalise, sentences, visible_text
 
 from gongshi.data import load_site
@@ -93,3 +94,13 @@ def test_the_chinese_data_is_the_notice_word_for_word(seed_text):
         texts += [measure.title, measure.text]
     texts += [area.title for area in site.areas]
     assert [t.zh for t in texts if normalise(t.zh) not in seed] == []
+
+
+def test_the_kept_source_is_the_notice_as_received():
+    """The notice in sources/ matches its recorded checksum, and the workplace's
+    shared copy of it where that is at hand."""
+    recorded = dict(line.split()[::-1] for line in (SEED.parent / "SHA256SUMS").read_text().splitlines())
+    assert hashlib.sha256(SEED.read_bytes()).hexdigest() == recorded[SEED.name]
+    shared = ROOT.parent / "shared" / "seed" / "000_1a120ca225b17afa.txt"
+    if shared.is_file():
+        assert SEED.read_bytes() == shared.read_bytes()

@@ -25,6 +25,7 @@ LABELS = {
         "contact": "联系我们",
         "source": "数据来源：{signature}《{title}》，{date}发布。",
         "as_of": "截至{date}",
+        "edit_data": "修改这部分数据",
     },
     "en": {
         "inspected": "{team} inspected {unit}",
@@ -49,6 +50,7 @@ LABELS = {
         "contact": "Contact",
         "source": "Source: “{title}” published by the {signature} on {date}.",
         "as_of": "as of {date}",
+        "edit_data": "Edit this data",
     },
 }
 

@@ -169,6 +169,7 @@ class Site:
     contact: Contact
     units: tuple[Unit, ...]
     areas: tuple[Area, ...]  # in the notice's order
+    area_files: dict  # area id → its data file, e.g. "data/areas/02-industry-oversight.yaml"
 
     def unit(self, unit_id: str) -> Unit | None:
         return next((unit for unit in self.units if unit.id == unit_id), None)

@@ -28,6 +28,7 @@ class Context:
     site: Site
     lang: str
     page: str  # the Markdown source being filled, relative to docs/, e.g. "areas/index.md"
+    edit_base: str = ""  # where sources are edited, e.g. "https://host/org/repo/edit/main/"; "" for none
 
     def link(self, target: str) -> str:
         """A Markdown link target from this page to another source file."""
@@ -255,19 +256,27 @@ def contact_html(site: Site, lang: str) -> str:
 
 
 # name → (renderer, what its argument names, or None when it takes none)
+# name → (renderer, what its argument names or None, the data file it shows)
 RENDERERS = {
-    "round": (render_round, None),
-    "figures": (render_figures, None),
-    "accountability": (render_accountability, None),
-    "meetings": (render_meetings, None),
-    "area-cards": (render_area_cards, None),
-    "area": (render_area, "area"),
-    "approach": (render_approach, None),
-    "next-steps": (render_next_steps, None),
-    "notice": (render_notice, None),
-    "contact": (render_contact, None),
-    "source": (render_source, None),
+    "round": (render_round, None, "data/round.yaml"),
+    "figures": (render_figures, None, "data/round.yaml"),
+    "accountability": (render_accountability, None, "data/round.yaml"),
+    "meetings": (render_meetings, None, "data/round.yaml"),
+    "area-cards": (render_area_cards, None, None),  # each card leads to a page with its own edit link
+    "area": (render_area, "area", None),  # its page's own edit link opens the area's file
+    "approach": (render_approach, None, "data/notice.yaml"),
+    "next-steps": (render_next_steps, None, "data/notice.yaml"),
+    "notice": (render_notice, None, "data/notice.yaml"),
+    "contact": (render_contact, None, "data/contact.yaml"),
+    "source": (render_source, None, "data/notice.yaml"),
 }
+
+
+def _edit_link(ctx: Context, source: str | None) -> str:
+    """A link under a data section to the file it comes from, where editing is set up."""
+    if not (ctx.edit_base and source):
+        return ""
+    return f'\n\n<p class="gs-edit"><a href="{esc(ctx.edit_base + source)}">{esc(label(ctx.lang, "edit_data"))}</a></p>'
 
 
 def marker_problems(markdown: str, shown_as: str, area_ids: list[str] | None, first_line: int = 1) -> list[Problem]:
@@ -310,7 +319,8 @@ def fill_markers(markdown: str, ctx: Context, shown_as: str, first_line: int = 1
 
     def replace(match: re.Match) -> str:
         name, *args = match.group("body").split()
-        return RENDERERS[name][0](ctx, *args)
+        render, _, source = RENDERERS[name]
+        return render(ctx, *args) + _edit_link(ctx, source)
 
     return MARKER.sub(replace, markdown)
 
