@@ -9,46 +9,16 @@ function that renders it. Text from data is escaped before it enters the page.
 """
 from __future__ import annotations
 
-import html
-import posixpath
 import re
-from dataclasses import dataclass
 
 from .errors import InputError, Problem, suggest
 from .format import chinese_numeral, format_date, format_value
 from .labels import label
-from .model import Figure, Measure, Site
+from .markup import Context, esc, md, period_tag, time_tag
+from .model import Figure, Site
 
 MARKER = re.compile(r"<!--\s*data:(?P<body>.*?)-->", re.DOTALL)
 AREA_PAGES = "areas"
-
-
-@dataclass(frozen=True)
-class Context:
-    site: Site
-    lang: str
-    page: str  # the Markdown source being filled, relative to docs/, e.g. "areas/index.md"
-
-    def link(self, target: str) -> str:
-        """A Markdown link target from this page to another source file."""
-        return posixpath.relpath(target, posixpath.dirname(self.page) or ".")
-
-    def t(self, text) -> str:
-        return text[self.lang]
-
-
-def esc(text: str) -> str:
-    """Escape for HTML."""
-    return html.escape(text, quote=True)
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
-
-
-def md(text: str) -> str:
-    """Escape for Markdown inline text: neither HTML nor Markdown syntax survives.
-    Line breaks become spaces, so that no line of data can start a heading or a list."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", esc(" ".join(text.split("\n"))))
 
 
 # --- pieces shared by several markers ------------------------------------------
@@ -138,15 +108,10 @@ def render_round(ctx: Context, _=None) -> str:
     inspection = ctx.site.round.inspection
     who = label(ctx.lang, "inspected", team=ctx.t(inspection.team), unit=ctx.t(inspection.unit))
     who = who[:1].upper() + who[1:]  # the English names start lowercase ("the Fourth …") to read mid-sentence
-    span = "–" if ctx.lang == "en" else "至"
-
-    def when(date):
-        return f'<time datetime="{date.isoformat()}">{esc(format_date(date, ctx.lang))}</time>'
-
     rows = [
-        ("period", f"{when(inspection.start)} {span} {when(inspection.end)}"),
-        ("feedback", when(inspection.feedback)),
-        ("report", when(ctx.site.notice.date)),
+        ("period", period_tag(inspection.start, inspection.end, ctx.lang)),
+        ("feedback", time_tag(inspection.feedback, ctx.lang)),
+        ("report", time_tag(ctx.site.notice.date, ctx.lang)),
     ]
     items = "".join(f"<dt>{esc(label(ctx.lang, key))}</dt><dd>{value}</dd>" for key, value in rows)
     return f'<p class="gs-round__who">{esc(who)}</p>\n\n<dl class="gs-dates">{items}</dl>'
@@ -220,7 +185,7 @@ def render_notice(ctx: Context, _=None) -> str:
     parts.append(md(t(notice.closing)))
     parts.append(
         f'<p class="gs-notice__signature">{esc(t(notice.signature))}<br>'
-        f'<time datetime="{notice.date.isoformat()}">{esc(format_date(notice.date, ctx.lang))}</time></p>'
+        f'{time_tag(notice.date, ctx.lang)}</p>'
     )
     return '<div class="gs-notice" markdown>\n\n' + "\n\n".join(parts) + "\n\n</div>"
 
