@@ -10,6 +10,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "000_1a120ca225b17afa.txt"
 PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides"]
+# A made-up site with several reporting rounds and per-measure statuses.
+PROGRESS_SITE = ROOT / "tests" / "fixtures" / "progress-site"
 
 
 def mkdocs_build(project: Path, site_dir: Path, lang: str = "en") -> subprocess.CompletedProcess:
