@@ -26,7 +26,7 @@ def test_every_sentence_of_the_notice_is_on_the_chinese_notice_page(built_site, 
 
 def test_the_notice_ends_with_its_signature_and_date(built_site):
     html = (built_site / "notice" / "index.html").read_text(encoding="utf-8")
-    signature = re.search(r'<p class="gs-notice__signature">(.*?)</p>', html, re.DOTALL).group(1)
+    signature = re.search(r'<p class="gs-notice__signature"[^>]*>(.*?)</p>', html, re.DOTALL).group(1)
     assert "中共丽水市交通运输局委员会" in signature and "2024年9月12日" in signature
 
 

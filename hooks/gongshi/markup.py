@@ -8,8 +8,10 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from .format import format_date
+from .format import format_date, format_value
 from .model import Site
+
+AREA_PAGES = "areas"  # the folder of the generated area pages, under docs/
 
 
 @dataclass(frozen=True)
@@ -49,3 +51,19 @@ def period_tag(start: datetime.date, end: datetime.date, lang: str) -> str:
     """From one day to another."""
     span = "–" if lang == "en" else "至"
     return f"{time_tag(start, lang)} {span} {time_tag(end, lang)}"
+
+
+def notice_anchor(paragraph: str) -> str:
+    """The anchor of a paragraph of the notice on the notice page, by its key in data/notice.yaml."""
+    return "notice-" + paragraph.replace("_", "-")
+
+
+def quantity(ctx: Context, value: float, unit_id: str) -> str:
+    """A value in its unit, as HTML: the number machine-readable in <data>."""
+    before, _, after = getattr(ctx.site.unit(unit_id), ctx.lang).partition("{n}")
+    return f'{esc(before)}<data value="{format_value(value, "zh")}">{format_value(value, ctx.lang)}</data>{esc(after)}'
+
+
+def written(ctx: Context, value: float, unit_id: str) -> str:
+    """A value in its unit, as plain text."""
+    return getattr(ctx.site.unit(unit_id), ctx.lang).replace("{n}", format_value(value, ctx.lang))
