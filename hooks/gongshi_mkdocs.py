@@ -60,7 +60,8 @@ def _area_sources(site) -> dict[str, str]:
 
 
 def _feed(site, config, lang: str) -> str:
-    # The feed sits at the root of its language; links are relative to it.
+    # The feed sits at the root of its language; links are relative to it,
+    # and its entries link to their sections of docs/progress.md.
     progress = "progress/" if config.use_directory_urls else "progress.html"
     return atom_feed(site, lang, label(lang, "feed_title", site=config.site_name), progress, FEED)
 

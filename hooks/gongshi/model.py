@@ -171,7 +171,8 @@ class Statuses:
 
 @dataclass(frozen=True)
 class Counts:
-    """An update's totals as of its date. A count its source does not state is left out."""
+    """An update's totals as of its date. A count its source does not state is left out.
+    Each is named like a figure in Totals, and shown with that figure's label and unit."""
 
     problems: int = field(metadata={"min": 0})
     completed: int | None = field(default=None, metadata={"min": 0})
