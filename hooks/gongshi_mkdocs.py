@@ -5,6 +5,7 @@ for each language; the engine caches the loaded data between them.
 """
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from mkdocs.exceptions import Abort, PluginError
@@ -14,6 +15,10 @@ from mkdocs.structure.files import File
 from gongshi.check import check_project
 from gongshi.data import load_site
 from gongshi.errors import InputError, message_language
+from gongshi.export import atom_feed
+from gongshi.history import staleness
+from gongshi.labels import label
+from gongshi.markup import esc
 from gongshi.model import LANGUAGES
 from gongshi.render import AREA_PAGES, Context, area_page, contact_html, fill_markers
 
@@ -44,14 +49,26 @@ def _language(config) -> str:
     return config.plugins["i18n"].current_language or LANGUAGES[0]
 
 
+def _localized(path: str, lang: str) -> str:
+    """The source path of a file in a language: x.md, x.en.md (i18n's suffix structure)."""
+    stem, dot, extension = path.rpartition(".")
+    return path if lang == LANGUAGES[0] else f"{stem}.{lang}{dot}{extension}"
+
+
+FEED = "feed.xml"
+FEEDS = {_localized(FEED, lang): lang for lang in LANGUAGES}
+
+
 def _area_sources(site) -> dict[str, str]:
     """Generated area pages: source path → Markdown, one per area and language."""
-    pages = {}
-    for area in site.areas:
-        for lang in LANGUAGES:
-            suffix = "" if lang == LANGUAGES[0] else f".{lang}"
-            pages[f"{AREA_PAGES}/{area.id}{suffix}.md"] = area_page(area.id)
-    return pages
+    return {_localized(f"{AREA_PAGES}/{area.id}.md", lang): area_page(area.id) for area in site.areas for lang in LANGUAGES}
+
+
+def _feed(site, config, lang: str) -> str:
+    # The feed sits at the root of its language; links are relative to it,
+    # and its entries link to their sections of docs/progress.md.
+    progress = "progress/" if config.use_directory_urls else "progress.html"
+    return atom_feed(site, lang, label(lang, "feed_title", site=config.site_name), progress, FEED)
 
 
 # Set when the check stopped a build before MkDocs touched the site folder.
@@ -93,31 +110,44 @@ def on_serve(server, config, builder):
 
 
 def on_pre_build(config):
-    config.extra["gongshi"] = {"contact": contact_html(_site(config), _language(config))}
+    lang = _language(config)
+    config.extra["gongshi"] = {
+        "contact": contact_html(_site(config), lang),
+        # For the <link> in <head>: the feed of this language, from the site's root.
+        "feed": FEED if lang == LANGUAGES[0] else f"{lang}/{FEED}",
+        "feed_title": esc(label(lang, "feed_title", site=config.site_name)),
+    }
 
 
 @event_priority(50)
-def _add_area_placeholders(files, config):
+def _add_placeholders(files, config):
     # Added before i18n sorts files into languages, so that the generated pages
-    # get their /en/ URLs, language switcher and sitemap entries.
-    for uri in _area_sources(_site(config)):
+    # get their /en/ URLs, language switcher and sitemap entries, and the
+    # feeds land at /feed.xml and /en/feed.xml.
+    for uri in list(_area_sources(_site(config))) + list(FEEDS):
         if files.get_file_from_path(uri) is None:
             files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls))
     return files
 
 
 @event_priority(-200)
-def _fill_area_placeholders(files, config):
-    sources = _area_sources(_site(config))
+def _fill_placeholders(files, config):
+    # i18n has kept only this language's files, so a feed found here is in the build's language.
+    site = _site(config)
+    sources = _area_sources(site)
     for file in files:
         for uri in (file.src_uri, getattr(file, "original_src_uri", None)):
             if uri in sources:
                 file.content_string = sources[uri]
-                file.generated_by = "gongshi"
+            elif uri in FEEDS:
+                file.content_string = _feed(site, config, FEEDS[uri])
+            else:
+                continue
+            file.generated_by = "gongshi"
     return files
 
 
-on_files = CombinedEvent(_add_area_placeholders, _fill_area_placeholders)
+on_files = CombinedEvent(_add_placeholders, _fill_placeholders)
 
 
 def _edit_url(config, page) -> str | None:
@@ -144,3 +174,14 @@ def on_page_markdown(markdown, page, config, files):
         return fill_markers(markdown, ctx, shown_as, first_line)
     except InputError as error:
         raise PluginError(_report(error)) from None
+
+
+@event_priority(-200)
+def on_post_build(config):
+    """Once, after every language is built: say so if the newest update is old.
+    It is a notice, not a failure: INFO, which --strict lets pass."""
+    if config.plugins["i18n"].building:
+        return
+    stale = staleness(_site(config), datetime.date.today())
+    if stale is not None:
+        log.info(stale.message(message_language()))

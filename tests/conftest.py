@@ -16,11 +16,17 @@ def seed_text() -> str:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def build(tmp_path_factory):
+    """The real site built once: (site folder, the build's output)."""
     site = tmp_path_factory.mktemp("built") / "site"
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, result.stderr
-    return site
+    return site, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="session")
+def built_site(build) -> Path:
+    return build[0]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -11,6 +11,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # The notice the real site is built from, kept in the repository as received.
 SEED = ROOT / "sources" / "2024-09-12-lishui-transport-notice.txt"
 PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides"]
+# A made-up site with several reporting rounds and per-measure statuses.
+PROGRESS_SITE = ROOT / "tests" / "fixtures" / "progress-site"
 
 
 def mkdocs_build(project: Path, site_dir: Path, lang: str = "en", **env_vars: str) -> subprocess.CompletedProcess:

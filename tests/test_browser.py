@@ -89,3 +89,30 @@ def test_no_page_requests_another_host(page, served_site, built_site):
         assert response.ok, url
         page.wait_for_load_state("networkidle")
     assert _foreign(page.requests, served_site) == []
+
+
+@pytest.mark.parametrize("prefix, title, not_stated", [("", "巡察反馈问题与已完成整改的问题", "未说明"),
+                                                     ("en/", "Problems found by the inspection", "not stated")])
+def test_the_progress_chart_and_its_table_render(page, served_site, prefix, title, not_stated):
+    page.goto(f"{served_site}/{prefix}progress/")
+    chart = page.locator("svg.gs-chart")
+    expect(chart).to_be_visible()
+    expect(chart.locator("title")).to_have_text(re.compile(title))
+    box = chart.bounding_box()
+    assert box["width"] > 200 and box["height"] > 150
+    # One bar for the 26 rectified, drawn to scale against its 29 problems; none where it is not stated.
+    expect(chart.locator("rect.gs-chart__total")).to_have_count(2)
+    expect(chart.locator("rect.gs-chart__completed")).to_have_count(1)
+    done, total = chart.locator("rect.gs-chart__completed").bounding_box(), chart.locator("rect.gs-chart__total").nth(1).bounding_box()
+    assert done["height"] / total["height"] == pytest.approx(26 / 29, abs=0.02)
+    expect(chart.locator(".gs-chart__column").first).to_contain_text(not_stated)
+
+    table = page.locator('table[data-gs-table="progress"]')
+    expect(table).to_be_visible()
+    expect(table.locator("tbody tr")).to_have_count(2)
+    expect(table.locator("tbody tr").first.locator("td").nth(1)).to_have_text(not_stated)
+    expect(table.locator("tbody tr").nth(1).locator("td").nth(1)).to_have_text(re.compile(r"^26"))
+    # On a wide screen the table stands beside the chart.
+    beside = table.bounding_box()
+    assert beside["x"] > box["x"] + box["width"] - 1 and beside["y"] < box["y"] + box["height"]
+    assert _foreign(page.requests, served_site) == []

@@ -10,7 +10,7 @@ from support import ROOT, copy_project, mkdocs_build
 
 from gongshi.data import load_site
 
-PAGES = ["", "areas/", "approach/", "next-steps/", "notice/", "contact/", "about/"]
+PAGES = ["", "areas/", "progress/", "approach/", "next-steps/", "notice/", "contact/", "about/"]
 
 
 def test_both_languages_have_every_page(built_site: Path):
@@ -140,3 +140,49 @@ def test_make_site_keeps_the_last_good_site_when_a_build_fails(tmp_path: Path):
 def _line_of(path: Path, needle: str) -> int:
     lines = path.read_text(encoding="utf-8").splitlines()
     return next(n for n, line in enumerate(lines, 1) if needle in line)
+
+
+# --- progress over time -----------------------------------------------------------------
+
+def test_every_page_links_the_feed_of_its_language(built_site: Path):
+    import posixpath
+    import re
+    for page in built_site.rglob("index.html"):
+        folder = page.parent.relative_to(built_site).as_posix()
+        [link] = re.findall(r'<link rel="alternate" type="application/atom\+xml" href="([^"]+)" title="([^"]+)">',
+                            page.read_text(encoding="utf-8"))
+        expected = "en/feed.xml" if folder == "en" or folder.startswith("en/") else "feed.xml"
+        assert posixpath.normpath(posixpath.join(folder, link[0])) == expected, page
+        assert ("progress updates" if expected.startswith("en/") else "整改进展") in link[1]
+
+
+def test_the_feeds_parse_with_one_entry_per_update(built_site: Path):
+    import feedparser
+    updates = load_site(ROOT / "data").updates
+    for prefix, lang in (("", "zh"), ("en/", "en")):
+        parsed = feedparser.parse((built_site / prefix / "feed.xml").read_bytes(),
+                                  response_headers={"content-type": "application/atom+xml",
+                                                    "content-location": f"https://example.org/{prefix}feed.xml"})
+        assert not parsed.bozo, parsed.get("bozo_exception")
+        assert parsed.feed.language == lang
+        assert [e.link for e in parsed.entries] == [f"https://example.org/{prefix}progress/#{u.id}" for u in reversed(updates)]
+        # Each entry links to a section that exists on the progress page.
+        page = (built_site / prefix / "progress" / "index.html").read_text(encoding="utf-8")
+        for update in updates:
+            assert f'id="{update.id}"' in page
+
+
+def test_an_old_newest_update_is_a_notice_not_a_failure(build):
+    # The real newest update (2024-09-12) is older than 183 days for any build after 2025-03-14.
+    site, output = build
+    assert "INFO    -  gongshi: " in output
+    assert "stale_after_days" in output and "2024-09-12" in output
+    assert (site / "index.html").is_file()
+
+
+def test_a_fresh_threshold_gives_no_notice(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    _break(project, "data/updates.yaml", "stale_after_days: 183", "stale_after_days: 100000")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "stale_after_days" not in result.stdout + result.stderr

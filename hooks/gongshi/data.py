@@ -6,11 +6,12 @@ from pathlib import Path
 
 from .errors import InputError, Problem
 from .load import load_yaml
-from .model import Area, Contact, Notice, Round, Site, Units
+from .model import Area, Contact, Notice, Round, Site, Statuses, Units, Updates
 from .validate import Locations, build_file, check_site
 
 # One file per kind; every file in data/areas/ is one area.
-FILES = {"round.yaml": Round, "notice.yaml": Notice, "contact.yaml": Contact, "units.yaml": Units}
+FILES = {"round.yaml": Round, "notice.yaml": Notice, "contact.yaml": Contact, "units.yaml": Units,
+         "statuses.yaml": Statuses, "updates.yaml": Updates}
 AREAS = "areas"
 
 _cache: dict[tuple, Site] = {}
@@ -73,6 +74,8 @@ def _load(data_dir: Path) -> Site:
         units=built["units.yaml"].units,
         areas=tuple(sorted(areas, key=lambda area: area.number)),
         area_files={area.id: path.relative_to(root).as_posix() for area, path in zip(areas, area_paths)},
+        statuses=built["statuses.yaml"].statuses,
+        progress=built["updates.yaml"],
     )
     problems = check_site(site, locations)
     if problems:

@@ -9,62 +9,24 @@ function that renders it. Text from data is escaped before it enters the page.
 """
 from __future__ import annotations
 
-import html
-import posixpath
 import re
-from dataclasses import dataclass
 
 from .errors import InputError, Problem, suggest
 from .format import chinese_numeral, format_date, format_value
 from .labels import label
-from .model import Figure, Measure, Site
+from .markup import AREA_PAGES, Context, esc, md, notice_anchor, period_tag, quantity, time_tag
+from .model import Figure, Site
+from .progress import area_status_history, render_changes, render_progress_chart, render_timeline
 
 MARKER = re.compile(r"<!--\s*data:(?P<body>.*?)-->", re.DOTALL)
-AREA_PAGES = "areas"
-
-
-@dataclass(frozen=True)
-class Context:
-    site: Site
-    lang: str
-    page: str  # the Markdown source being filled, relative to docs/, e.g. "areas/index.md"
-    edit_base: str = ""  # where sources are edited, e.g. "https://host/org/repo/edit/main/"; "" for none
-
-    def link(self, target: str) -> str:
-        """A Markdown link target from this page to another source file."""
-        return posixpath.relpath(target, posixpath.dirname(self.page) or ".")
-
-    def t(self, text) -> str:
-        return text[self.lang]
-
-
-def esc(text: str) -> str:
-    """Escape for HTML."""
-    return html.escape(text, quote=True)
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
-
-
-def md(text: str) -> str:
-    """Escape for Markdown inline text: neither HTML nor Markdown syntax survives.
-    Line breaks become spaces, so that no line of data can start a heading or a list."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", esc(" ".join(text.split("\n"))))
 
 
 # --- pieces shared by several markers ------------------------------------------
 
 
-def _number(ctx: Context, figure: Figure) -> str:
-    """The figure's value in its unit, the number machine-readable in <data>."""
-    pattern = getattr(ctx.site.unit(figure.unit), ctx.lang)
-    before, _, after = pattern.partition("{n}")
-    value = format_value(figure.value, "zh")
-    return f'{esc(before)}<data value="{value}">{format_value(figure.value, ctx.lang)}</data>{esc(after)}'
-
-
 def _as_of(ctx: Context) -> str:
-    date = ctx.site.notice.date
+    """The date the notice's figures are as of: that of the update they belong to."""
+    date = ctx.site.figures_update.date
     return f'<p class="gs-as-of">{esc(label(ctx.lang, "as_of", date=format_date(date, ctx.lang)))}</p>'
 
 
@@ -74,7 +36,7 @@ def _figure_cards(ctx: Context, figures, extra: dict | None = None) -> str:
     for index, figure in enumerate(figures):
         cards.append(
             '<div class="gs-figure">'
-            f'<span class="gs-figure__value">{_number(ctx, figure)}</span>'
+            f'<span class="gs-figure__value">{quantity(ctx, figure.value, figure.unit)}</span>'
             f'<span class="gs-figure__label">{esc(ctx.t(figure.label))}</span>'
             f'{(extra or {}).get(index, "")}</div>'
         )
@@ -89,7 +51,7 @@ def _progress(ctx: Context, key: str, done: Figure, total: Figure) -> str:
 
 
 def _figure_table(ctx: Context, figures, name: str) -> str:
-    rows = "".join(f"<tr><td>{esc(ctx.t(f.label))}</td><td>{_number(ctx, f)}</td></tr>" for f in figures)
+    rows = "".join(f"<tr><td>{esc(ctx.t(f.label))}</td><td>{quantity(ctx, f.value, f.unit)}</td></tr>" for f in figures)
     head = f'<tr><th scope="col">{esc(label(ctx.lang, "figure"))}</th><th scope="col">{esc(label(ctx.lang, "count"))}</th></tr>'
     return f'<table data-gs-table="{name}"><thead>{head}</thead><tbody>{rows}</tbody></table>'
 
@@ -139,15 +101,10 @@ def render_round(ctx: Context, _=None) -> str:
     inspection = ctx.site.round.inspection
     who = label(ctx.lang, "inspected", team=ctx.t(inspection.team), unit=ctx.t(inspection.unit))
     who = who[:1].upper() + who[1:]  # the English names start lowercase ("the Fourth …") to read mid-sentence
-    span = "–" if ctx.lang == "en" else "至"
-
-    def when(date):
-        return f'<time datetime="{date.isoformat()}">{esc(format_date(date, ctx.lang))}</time>'
-
     rows = [
-        ("period", f"{when(inspection.start)} {span} {when(inspection.end)}"),
-        ("feedback", when(inspection.feedback)),
-        ("report", when(ctx.site.notice.date)),
+        ("period", period_tag(inspection.start, inspection.end, ctx.lang)),
+        ("feedback", time_tag(inspection.feedback, ctx.lang)),
+        ("report", time_tag(ctx.site.notice.date, ctx.lang)),
     ]
     items = "".join(f"<dt>{esc(label(ctx.lang, key))}</dt><dd>{value}</dd>" for key, value in rows)
     return f'<p class="gs-round__who">{esc(who)}</p>\n\n<dl class="gs-dates">{items}</dl>'
@@ -164,11 +121,11 @@ def render_figures(ctx: Context, _=None) -> str:
 
 
 def render_accountability(ctx: Context, _=None) -> str:
-    return _figure_table(ctx, ctx.site.round.accountability, "accountability")
+    return _as_of(ctx) + "\n\n" + _figure_table(ctx, ctx.site.round.accountability, "accountability")
 
 
 def render_meetings(ctx: Context, _=None) -> str:
-    return _figure_table(ctx, ctx.site.round.meetings, "meetings")
+    return _as_of(ctx) + "\n\n" + _figure_table(ctx, ctx.site.round.meetings, "meetings")
 
 
 def render_area_cards(ctx: Context, _=None) -> str:
@@ -184,44 +141,58 @@ def render_area(ctx: Context, area_id: str) -> str:
     area = next(a for a in ctx.site.areas if a.id == area_id)
     kicker = label(ctx.lang, "area_kicker", number=area.number, total=len(ctx.site.areas))
     notice = f"{ctx.link('notice.md')}#{area.id}"
-    return "\n\n".join([
+    parts = [
         f"# {md(_area_heading(ctx, area))}",
         f'<p class="gs-kicker">{esc(kicker)}</p>',
         _as_of(ctx),
+        area_status_history(ctx, area),
         _measures(ctx, area.measures, _measure_number),
         f"[{md(label(ctx.lang, 'in_notice'))}]({notice})",
-    ])
+    ]
+    return "\n\n".join(part for part in parts if part)
+
+
+def _dated(ctx: Context, measures, rendered: str) -> str:
+    """Measures with the date their figures are as of, when they have any."""
+    return (_as_of(ctx) + "\n\n" + rendered) if any(m.figures for m in measures) else rendered
 
 
 def render_approach(ctx: Context, _=None) -> str:
-    return _measures(ctx, ctx.site.notice.approach, _point_number)
+    approach = ctx.site.notice.approach
+    return _dated(ctx, approach, _measures(ctx, approach, _point_number))
 
 
 def render_next_steps(ctx: Context, _=None) -> str:
-    return md(ctx.t(ctx.site.notice.next_steps_intro)) + "\n\n" + _measures(ctx, ctx.site.notice.next_steps, _measure_number)
+    steps = ctx.site.notice.next_steps
+    return md(ctx.t(ctx.site.notice.next_steps_intro)) + "\n\n" + _dated(ctx, steps, _measures(ctx, steps, _measure_number))
 
 
 def render_notice(ctx: Context, _=None) -> str:
     """The whole notice as a document, in the notice's order, linked to the pages that structure it."""
     site, notice, t = ctx.site, ctx.site.notice, ctx.t
-    parts = [f"# {md(t(notice.title))} {{ .gs-notice__title }}", md(t(notice.intro)), md(t(notice.commitment))]
+
+    def paragraph(name: str) -> str:
+        """A paragraph with the anchor that an update's source links to."""
+        return f"{md(t(getattr(notice, name)))}\n{{: #{notice_anchor(name)} }}"
+
+    parts = [f"# {md(t(notice.title))} {{ #{notice_anchor('title')} .gs-notice__title }}", paragraph("intro"), paragraph("commitment")]
     for n, point in enumerate(notice.approach, 1):
         lead = f"[{md(_point_number(ctx, n) + _sentence(ctx, t(point.title)))}]({ctx.link('approach.md')}#{point.id})"
         parts.append(f"**{lead}**{md(t(point.text))}")
-    parts.append(md(t(notice.summary)))
+    parts.append(paragraph("summary"))
     for area in site.areas:
         parts.append(f"## [{md(_area_heading_verbatim(ctx, area))}]({ctx.link(AREA_PAGES + '/' + area.id + '.md')}) {{#{area.id}}}")
         for n, measure in enumerate(area.measures, 1):
             lead = f"[{md(_measure_number(ctx, n) + _sentence(ctx, t(measure.title)))}]({ctx.link(AREA_PAGES + '/' + area.id + '.md')}#{measure.id})"
             parts.append(f"**{lead}**{md(t(measure.text))}")
-    parts.append(md(t(notice.next_steps_intro)))
+    parts.append(paragraph("next_steps_intro"))
     for n, step in enumerate(notice.next_steps, 1):
         lead = f"[{md(_measure_number(ctx, n) + _sentence(ctx, t(step.title)))}]({ctx.link('next-steps.md')}#{step.id})"
         parts.append(f"**{lead}**{md(t(step.text))}")
-    parts.append(md(t(notice.closing)))
+    parts.append(paragraph("closing"))
     parts.append(
-        f'<p class="gs-notice__signature">{esc(t(notice.signature))}<br>'
-        f'<time datetime="{notice.date.isoformat()}">{esc(format_date(notice.date, ctx.lang))}</time></p>'
+        f'<p class="gs-notice__signature" id="{notice_anchor("signature")}">{esc(t(notice.signature))}<br>'
+        f'{time_tag(notice.date, ctx.lang)}</p>'
     )
     return '<div class="gs-notice" markdown>\n\n' + "\n\n".join(parts) + "\n\n</div>"
 
@@ -255,7 +226,6 @@ def contact_html(site: Site, lang: str) -> str:
             f'<dl class="gs-contact__list">{items}</dl></div>')
 
 
-# name → (renderer, what its argument names, or None when it takes none)
 # name → (renderer, what its argument names or None, the data file it shows)
 RENDERERS = {
     "round": (render_round, None, "data/round.yaml"),
@@ -269,6 +239,9 @@ RENDERERS = {
     "notice": (render_notice, None, "data/notice.yaml"),
     "contact": (render_contact, None, "data/contact.yaml"),
     "source": (render_source, None, "data/notice.yaml"),
+    "timeline": (render_timeline, None, "data/updates.yaml"),
+    "progress-chart": (render_progress_chart, None, "data/updates.yaml"),
+    "changes": (render_changes, None, "data/updates.yaml"),
 }
 
 

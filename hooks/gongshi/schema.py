@@ -45,13 +45,13 @@ def type_schema(tp) -> dict:
         return record_schema(tp)
     if origin is tuple:
         return {"type": "array", "items": type_schema(typing.get_args(tp)[0])}
-    if tp in (Id, model.UnitId):
+    if isinstance(tp, type) and issubclass(tp, Id):
         return {"type": "string", "pattern": f"^{Id.pattern}$", "description": _describe(tp)}
     if tp is datetime.date:
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     if tp is str:
         return {"type": "string", "not": {"pattern": model.HTML_TAG}}
-    return {int: {"type": "integer"}, float: {"type": "number"}}[tp]
+    return {bool: {"type": "boolean"}, int: {"type": "integer"}, float: {"type": "number"}}[tp]
 
 
 def _field_schema(spec: dataclasses.Field, tp) -> dict:

@@ -48,11 +48,13 @@ def _expected(tp) -> tuple[str, str]:
         return "a list (items start with “- ”)", "列表（每项以“- ”开头）"
     return {
         str: ("text", "文字"),
+        bool: ("true or false", "true 或 false"),
         int: ("a whole number", "整数"),
         float: ("a number", "数字"),
         datetime.date: ("a date written YYYY-MM-DD", "日期，格式为 YYYY-MM-DD"),
         Id: ("an id (lowercase letters, digits and hyphens)", "标识（小写字母、数字和连字符）"),
         model.UnitId: ("a unit id from data/units.yaml", "data/units.yaml 中的单位标识"),
+        model.StatusId: ("a status id from data/statuses.yaml", "data/statuses.yaml 中的状态标识"),
     }[tp]
 
 
@@ -148,7 +150,7 @@ class Builder:
         return self.fail(at, f"`{name}` is missing the required key `{key}`", f"`{name}` 缺少必填的键 `{key}`")
 
     def scalar(self, tp, value, at, name):
-        if tp in (str, Id, model.UnitId):
+        if issubclass(tp, str):  # text, or one of the kinds of id
             if not isinstance(value, str):
                 quote = isinstance(value, (int, float)) and not isinstance(value, bool) and tp is str
                 hint = ("; put it in quotes", "；请给它加上引号") if quote else ("", "")
@@ -160,6 +162,8 @@ class Builder:
                 return self.fail(at, f"`{name}` contains HTML ({tag.group(0)[:30]}); write plain text",
                                  f"`{name}` 中含有 HTML（{tag.group(0)[:30]}）；请只写纯文字")
             return value if tp is str else tp(value)
+        if tp is bool:
+            return value if isinstance(value, bool) else self.wrong_type(tp, value, at, name)
         if tp in (int, float):
             kinds = (int,) if tp is int else (int, float)
             ok = isinstance(value, kinds) and not isinstance(value, bool)
@@ -222,7 +226,9 @@ def check_site(site: Site, at: Locations) -> list[Problem]:
     for figure, owner in _figures_with_text(site):
         problems += _check_figure(site, figure, owner, at)
     problems += _check_dates(site, at)
-    problems += _check_totals(site, at)
+    totals = site.round.totals
+    problems += _parts_within_wholes(totals, {f.name: getattr(totals, f.name).value for f in dataclasses.fields(totals)}, at)
+    problems += _check_progress(site, at)
     problems += _check_declared(site, at)
     return problems
 
@@ -283,14 +289,18 @@ def _check_dates(site: Site, at: Locations) -> list[Problem]:
     return problems
 
 
-def _check_totals(site: Site, at: Locations) -> list[Problem]:
+# Counts that are part of another: (part, whole).
+_PARTS = (("completed", "problems"), ("immediate", "problems"), ("immediate_completed", "immediate"))
+
+
+def _parts_within_wholes(owner, values: dict, at: Locations) -> list[Problem]:
+    """No part is more than its whole; a count that is not stated (None) is not compared."""
     problems = []
-    totals = site.round.totals
-    for part, whole in (("completed", "problems"), ("immediate", "problems"), ("immediate_completed", "immediate")):
-        a, b = getattr(totals, part).value, getattr(totals, whole).value
-        if a > b:
+    for part, whole in _PARTS:
+        a, b = values.get(part), values.get(whole)
+        if a is not None and b is not None and a > b:
             a, b = format_value(a, "zh"), format_value(b, "zh")
-            problems.append(at.problem(totals, f"`{part}` ({a}) is more than `{whole}` ({b})",
+            problems.append(at.problem(owner, f"`{part}` ({a}) is more than `{whole}` ({b})",
                                        f"`{part}`（{a}）大于 `{whole}`（{b}）", part))
     return problems
 
@@ -334,3 +344,117 @@ def _figures_with_text(site: Site):
     for measure in measures + list(site.notice.approach + site.notice.next_steps):
         for figure in measure.figures:
             yield figure, measure
+
+
+# --- the reporting rounds ----------------------------------------------------------
+
+
+def _check_progress(site: Site, at: Locations) -> list[Problem]:
+    problems = _unique(site.statuses, "id", "status id", "状态标识", at)
+    problems += _unique(site.updates, "id", "update id", "进展标识", at)
+    feedback, previous = site.round.inspection.feedback, None
+    for update in site.updates:
+        if update.date < feedback:
+            problems.append(at.problem(
+                update, f"update `{update.id}` is dated {update.date}, before the feedback ({feedback}) in data/round.yaml; "
+                        "an update reports on the rectification that follows the feedback",
+                f"进展 `{update.id}` 的日期 {update.date} 早于 data/round.yaml 中的反馈日期（{feedback}）；进展报告的是反馈之后的整改",
+                "date"))
+        elif previous is not None and update.date <= previous.date:
+            problems.append(at.problem(
+                update, f"update `{update.id}` ({update.date}) is not after `{previous.id}` ({previous.date}); "
+                        "list the updates oldest first, one per date",
+                f"进展 `{update.id}`（{update.date}）不晚于 `{previous.id}`（{previous.date}）；请按日期从早到晚排列，每个日期一条",
+                "date"))
+        previous = update
+        problems += _parts_within_wholes(update.totals, dataclasses.asdict(update.totals), at)
+        problems += _check_source(site, update, at)
+        problems += _check_item_statuses(site, update, at)
+    return problems + _check_figures_as_of(site, at)
+
+
+def _notice_paragraphs() -> list[str]:
+    """The keys of data/notice.yaml that hold a paragraph a source can cite."""
+    hints = typing.get_type_hints(model.Notice)
+    return [f.name for f in dataclasses.fields(model.Notice) if hints[f.name] is Text]
+
+
+def _check_source(site: Site, update, at: Locations) -> list[Problem]:
+    source = update.source
+    if bool(source.notice) == (source.title is not None):
+        return [at.problem(source, f"the `source` of update `{update.id}` must name either paragraphs of the notice "
+                                   "(`notice: [summary]`) or another document (`title:` and `url:`), and not both",
+                           f"进展 `{update.id}` 的 `source` 应当要么列出公告中的段落（`notice: [summary]`），"
+                           "要么写明另一份文件（`title:` 和 `url:`），不能两者都有或都没有")]
+    known, problems = _notice_paragraphs(), []
+    for name in source.notice:
+        if name not in known:
+            hint_en, hint_zh = suggest(name, known, ("paragraphs", "段落"))
+            problems.append(at.problem(source, f"data/notice.yaml has no paragraph `{name}`; {hint_en}",
+                                       f"data/notice.yaml 中没有段落 `{name}`；{hint_zh}", "notice"))
+    if problems or not source.notice:
+        return problems
+    # A count taken from the notice must be written in the paragraphs cited for it.
+    cited = "".join(getattr(site.notice, name).zh for name in source.notice)
+    for key, value in dataclasses.asdict(update.totals).items():
+        if value is not None and not quotes("{n}", format_value(value, "zh"), cited):
+            names = ", ".join(source.notice)
+            problems.append(at.problem(
+                update.totals, f"`{key}` ({value}) is not stated in the paragraphs of data/notice.yaml that update "
+                               f"`{update.id}` cites ({names}); a count must be stated by its source",
+                f"`{key}`（{value}）没有出现在进展 `{update.id}` 所引用的 data/notice.yaml 段落（{names}）中；数字必须有出处", key))
+    return problems
+
+
+def _check_item_statuses(site: Site, update, at: Locations) -> list[Problem]:
+    problems, seen = [], {}
+    for item in update.statuses:
+        area = site.area(item.area)
+        if area is None:
+            hint_en, hint_zh = suggest(item.area, [a.id for a in site.areas], ("areas", "方面"))
+            problems.append(at.problem(item, f"unknown area `{item.area}`; {hint_en}", f"未知的方面 `{item.area}`；{hint_zh}", "area"))
+        elif item.measure not in [m.id for m in area.measures]:
+            hint_en, hint_zh = suggest(item.measure, [m.id for m in area.measures], ("measures of this area", "该方面的措施"))
+            problems.append(at.problem(item, f"area `{area.id}` has no measure `{item.measure}`; {hint_en}",
+                                       f"方面 `{area.id}` 中没有措施 `{item.measure}`；{hint_zh}", "measure"))
+        if site.status(item.status) is None:
+            hint_en, hint_zh = suggest(item.status, [s.id for s in site.statuses], ("statuses", "状态"))
+            problems.append(at.problem(item, f"unknown status `{item.status}`; {hint_en}",
+                                       f"未知的状态 `{item.status}`；{hint_zh}", "status"))
+        key = (item.area, item.measure)
+        if key in seen:
+            path, line, _ = at.where(seen[key])
+            problems.append(at.problem(
+                item, f"update `{update.id}` gives the status of `{item.area}` / `{item.measure}` twice (first at {path}:{line})",
+                f"进展 `{update.id}` 两次给出 `{item.area}` / `{item.measure}` 的状态（第一次在 {path}:{line}）"))
+        seen.setdefault(key, item)
+    return problems
+
+
+def _check_figures_as_of(site: Site, at: Locations) -> list[Problem]:
+    """The update that the notice's figures belong to exists, cites the notice and agrees with it."""
+    progress, update = site.progress, site.figures_update
+    if update is None:
+        hint_en, hint_zh = suggest(progress.figures_as_of, [u.id for u in site.updates], ("updates", "进展"))
+        return [at.problem(progress, f"`figures_as_of` names no update `{progress.figures_as_of}`; {hint_en}",
+                           f"`figures_as_of` 所指的进展 `{progress.figures_as_of}` 不存在；{hint_zh}", "figures_as_of")]
+    if not update.source.notice:
+        return [at.problem(progress, f"`figures_as_of` names update `{update.id}`, which does not cite data/notice.yaml; "
+                                     "the figures on the site are the notice's",
+                           f"`figures_as_of` 所指的进展 `{update.id}` 没有引用 data/notice.yaml；本站的数字来自公告", "figures_as_of")]
+    problems = []
+    if update.date > site.notice.date:
+        problems.append(at.problem(update, f"update `{update.id}` holds the notice's figures, so it cannot be dated after the notice "
+                                           f"({site.notice.date})",
+                                   f"进展 `{update.id}` 对应公告中的数字，日期不能晚于公告日期（{site.notice.date}）", "date"))
+    for key, value in dataclasses.asdict(update.totals).items():
+        stated = getattr(site.round.totals, key).value
+        if value != stated:
+            shown = "nothing" if value is None else format_value(value, "zh")
+            shown_zh = "未填写" if value is None else shown
+            problems.append(at.problem(
+                update.totals, f"`{key}` is {shown} here but {format_value(stated, 'zh')} in data/round.yaml; "
+                               f"update `{update.id}` holds the notice's figures, so they must agree",
+                f"`{key}` 在这里是 {shown_zh}，在 data/round.yaml 中是 {format_value(stated, 'zh')}；"
+                f"进展 `{update.id}` 对应公告中的数字，两者必须一致", key))
+    return problems
