@@ -38,6 +38,7 @@ lock:
 	$(BIN)/python -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --extra test --strip-extras --no-header \
 	  --no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
+	sed -i '1i # The full dependency tree, pinned. Regenerate with `make lock` after changing pyproject.toml.' requirements.lock
 
 clean:
 	rm -rf $(VENV) site site.tmp
