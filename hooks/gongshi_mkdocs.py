@@ -15,6 +15,8 @@ from gongshi.data import load_site
 from gongshi.errors import InputError, message_language
 from gongshi.model import LANGUAGES
 from gongshi.render import AREA_PAGES, Context, area_page, contact_html, fill_markers
+from gongshi.search import SearchError, check_segmentation, use_our_worker, write_indexes
+from gongshi.sections import page_sections
 
 log = get_plugin_logger("gongshi")
 
@@ -62,6 +64,8 @@ def on_config(config):
 
 def on_pre_build(config):
     config.extra["gongshi"] = {"contact": contact_html(_site(config), _language(config))}
+    _searchable(check_segmentation)
+    _search_sections[_language(config)] = []
 
 
 @event_priority(50)
@@ -98,3 +102,39 @@ def on_page_markdown(markdown, page, config, files):
         return fill_markers(markdown, ctx, shown_as, first_line)
     except InputError as error:
         raise PluginError(_report(error)) from None
+
+
+# --- search: Material's box and list, our index and worker (gongshi.search) ---
+
+# The sections of every page, by build language, for the indexes written once
+# every language is built.
+_search_sections: dict[str, list] = {}
+
+
+def _searchable(call, *args):
+    try:
+        return call(*args)
+    except SearchError as error:
+        raise PluginError(error.format(message_language())) from None
+
+
+def on_page_content(html, page, config, files):
+    if not (page.meta.get("search") or {}).get("exclude"):
+        _search_sections[_language(config)] += page_sections(page.url, page.title, html)
+    return html
+
+
+def on_post_page(output, page, config):
+    return _searchable(use_our_worker, output, _language(config))
+
+
+def on_post_template(output, template_name, config):
+    # 404.html has the search box too.
+    return _searchable(use_our_worker, output, _language(config)) if 'id="__config"' in output else output
+
+
+@event_priority(-200)
+def on_post_build(config):
+    # After i18n has built every language (and Material written its index).
+    if not config.plugins["i18n"].building:
+        _searchable(write_indexes, Path(config.site_dir), _search_sections)
