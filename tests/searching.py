@@ -36,6 +36,12 @@ _PROBE = """
   }
 })()
 """
+_SCROLL_TO_END = """async list => {
+  const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))
+  list.scrollTo(0, list.scrollHeight - list.clientHeight - 100)
+  await frame()
+  list.scrollTo(0, list.scrollHeight)
+}"""
 
 
 @dataclass(frozen=True)
@@ -82,11 +88,12 @@ def ask(page, query: Query) -> Answer:
     handle = page.wait_for_function(
         "value => window.__queries.find(q => q.value === value && q.shown !== undefined)", arg=query.text)
     timing = handle.json_value()
-    # Material lists ten results, then more as the list is scrolled to its end.
+    # Material lists ten results, then four more each time the list is
+    # scrolled to its end (from above it, as a reader's scrolling does).
     items = page.locator("li.md-search-result__item")
     while items.count() < timing["count"]:
         shown = items.count()
-        page.locator(".md-search__scrollwrap").evaluate("el => el.scrollTo(0, el.scrollHeight)")
+        page.locator(".md-search__scrollwrap").evaluate(_SCROLL_TO_END)
         page.wait_for_function(
             "n => document.querySelectorAll('li.md-search-result__item').length > n", arg=shown)
     links = page.eval_on_selector_all(

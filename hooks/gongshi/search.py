@@ -78,8 +78,8 @@ def chinese_words(sections: list[Section]) -> list[str]:
     search mode cuts them: whole words and the shorter words inside them."""
     words = set()
     for section in sections:
-        for text in (section.title, section.text):
-            words.update(w for w in jieba.cut_for_search(text) if len(w) > 1 and _HAN_WORD.fullmatch(w))
+        for run in _HAN_WORD.findall(f"{section.title} {section.text}"):
+            words.update(w for w in jieba.cut_for_search(run) if len(w) > 1)
     return sorted(words)
 
 

@@ -31,12 +31,13 @@ class Section:
 
 
 def page_sections(url: str, title: str, html: str) -> list[Section]:
-    """The sections of one page, the page itself first."""
+    """The sections of one page, the page itself first (always: Material's
+    result list shows each page above its sections)."""
     parser = _Parser(url, title)
     parser.feed(html)
     parser.close()
-    return [Section(location, _clean(title), _clean("".join(text)))
-            for location, title, text in parser.sections if _clean(title) or _clean("".join(text))]
+    sections = [Section(location, _clean(title), _clean("".join(text))) for location, title, text in parser.sections]
+    return sections[:1] + [s for s in sections[1:] if s.title or s.text]
 
 
 def _clean(text: str) -> str:

@@ -12,9 +12,9 @@
  *   cut into them matches nothing.
  * - Numbers: as whole numbers (56 is not in 56.4; 1720 is in 1,720).
  * - Latin words: by their stem (inspections finds inspection, overloaded
- *   finds overloading), and on the
- *   Chinese site also by pinyin, full or initials (wangyueche, wyc → 网约车),
- *   several words' full pinyin typed as one being cut like Chinese.
+ *   finds overloading); on the Chinese site also by pinyin, full or initials
+ *   (wangyueche, wyc → 网约车), the full pinyin of several words typed as
+ *   one being cut like Chinese (jiaotongqiangshi → 交通 强市).
  * A page is a result when it holds every piece; pages are ranked by their best
  * section (BM25, a match in a title counting five times, a section holding
  * the pieces close together as a phrase counting twice).

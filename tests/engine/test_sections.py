@@ -37,5 +37,5 @@ def test_a_heading_without_an_id_stays_text_and_entities_are_decoded():
     assert page_sections("p/", "T", html) == [Section("p/", "T", "A & B No anchor after")]
 
 
-def test_a_section_with_neither_title_nor_text_is_dropped():
-    assert page_sections("p/", "", "") == []
+def test_an_empty_section_is_dropped_but_never_the_page():
+    assert page_sections("p/", "", '<h2 id="a"></h2><h2 id="b">B</h2>') == [Section("p/", "", ""), Section("p/#b", "B", "")]
