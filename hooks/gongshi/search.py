@@ -6,11 +6,11 @@ same messages to Material's bundle. The work is split by what it needs:
 
 - here, at build time, what needs dictionaries: the sections of every page,
   the Chinese words in them (jieba, search mode, so that 党风廉政 also yields
-  廉政) and their pinyin (pypinyin), full and initials;
+  廉政) and their pinyin (pypinyin);
 - in the worker, at query time, the matching: a Chinese query is looked for as
   written (so any sub-word is found), split into the site's own words only
   when it occurs nowhere as written; English words by their stem; numbers as
-  whole numbers; pinyin through the readings shipped here.
+  whole numbers; pinyin, full or initials, through the readings shipped here.
 """
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ MATERIAL_BUNDLE = "assets/javascripts/bundle.a5f9d56c.min.js"
 # `h` parameter of a result link into the words it highlights on the page.
 HIGHLIGHT_SEPARATOR = r"[\s\-]+"
 
-_HAN_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _WORKER_IN_CONFIG = re.compile(r'("search":\s*")([^"]*)' + re.escape(MATERIAL_WORKER) + '"')
 
 
@@ -78,7 +78,7 @@ def chinese_words(sections: list[Section]) -> list[str]:
     search mode cuts them: whole words and the shorter words inside them."""
     words = set()
     for section in sections:
-        for run in _HAN_WORD.findall(f"{section.title} {section.text}"):
+        for run in _HAN_RUN.findall(f"{section.title} {section.text}"):
             words.update(w for w in jieba.cut_for_search(run) if len(w) > 1)
     return sorted(words)
 
