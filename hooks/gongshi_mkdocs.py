@@ -21,6 +21,8 @@ from gongshi.labels import label
 from gongshi.markup import esc
 from gongshi.model import LANGUAGES
 from gongshi.render import AREA_PAGES, Context, area_page, contact_html, fill_markers
+from gongshi.search import SearchError, check_segmentation, use_our_worker, write_indexes
+from gongshi.sections import page_sections
 
 log = get_plugin_logger("gongshi")
 
@@ -117,6 +119,8 @@ def on_pre_build(config):
         "feed": FEED if lang == LANGUAGES[0] else f"{lang}/{FEED}",
         "feed_title": esc(label(lang, "feed_title", site=config.site_name)),
     }
+    _searchable(check_segmentation)
+    _search_sections[lang] = []
 
 
 @event_priority(50)
@@ -176,12 +180,43 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(_report(error)) from None
 
 
+# --- search: Material's box and list, our index and worker (gongshi.search) ---
+
+# The sections of every page, by build language, for the indexes written once
+# every language is built.
+_search_sections: dict[str, list] = {}
+
+
+def _searchable(call, *args):
+    try:
+        return call(*args)
+    except SearchError as error:
+        raise PluginError(error.format(message_language())) from None
+
+
+def on_page_content(html, page, config, files):
+    if not (page.meta.get("search") or {}).get("exclude"):
+        _search_sections[_language(config)] += page_sections(page.url, page.title, html)
+    return html
+
+
+def on_post_page(output, page, config):
+    return _searchable(use_our_worker, output, _language(config))
+
+
+def on_post_template(output, template_name, config):
+    # 404.html has the search box too.
+    return _searchable(use_our_worker, output, _language(config)) if 'id="__config"' in output else output
+
+
 @event_priority(-200)
 def on_post_build(config):
-    """Once, after every language is built: say so if the newest update is old.
-    It is a notice, not a failure: INFO, which --strict lets pass."""
+    """Once, after i18n has built every language (and Material written its
+    index): write our search indexes, and say so if the newest update is old.
+    That is a notice, not a failure: INFO, which --strict lets pass."""
     if config.plugins["i18n"].building:
         return
+    _searchable(write_indexes, Path(config.site_dir), _search_sections)
     stale = staleness(_site(config), datetime.date.today())
     if stale is not None:
         log.info(stale.message(message_language()))

@@ -59,7 +59,7 @@ def test_nothing_is_loaded_from_another_host(built_site: Path):
 
 def test_edit_links_open_the_source_of_what_the_reader_sees(tmp_path: Path):
     base = "https://example.org/bureau/site/edit/main/"
-    result = mkdocs_build(ROOT, tmp_path / "site", GONGSHI_EDIT_BASE=base)
+    result = mkdocs_build(ROOT, tmp_path / "site", env={"GONGSHI_EDIT_BASE": base})
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
 
