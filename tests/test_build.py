@@ -76,8 +76,6 @@ def test_a_published_build_links_edits_and_languages_right(tmp_path: Path):
     assert edit_links("") == {"docs/index.md", "data/round.yaml"}
     assert edit_links("en/contact") == {"docs/contact.en.md", "data/contact.yaml"}
     assert edit_links("notice") == {"docs/notice.md", "data/notice.yaml"}
-
-
     # The language switcher on the home page stays under the site's own path.
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="/lishui/en/" hreflang="en"' in home
