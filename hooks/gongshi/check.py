@@ -1,16 +1,22 @@
 """Check a whole project without building it: the data, the Markdown markers,
-the translation of every page, and the schema line of every data file.
+the links between pages, the nav, the translation of every page, and the
+schema line of every data file.
 
 `gongshi check` prints these; the MkDocs hook runs the same function before
 the build starts, so the two never disagree.
 """
 from __future__ import annotations
 
+import posixpath
+import re
 from pathlib import Path
+
+import yaml
 
 from .data import data_files, load_site
 from .errors import InputError, Problem
 from .model import LANGUAGE_NAMES, LANGUAGES
+from .markup import AREA_PAGES
 from .render import marker_problems
 from .schema import SCHEMA_DIR
 
@@ -28,6 +34,10 @@ def check_project(root: Path) -> list[Problem]:
         problems += error.problems
     problems += _schema_lines(root)
     problems += _pages(root / "docs", site)
+    written = _written_pages(root / "docs")
+    generated = {f"{AREA_PAGES}/{area.id}.md" for area in (site.areas if site else ())}
+    problems += _links(root / "docs", written | generated)
+    problems += _nav(root, written, generated)
     return sorted(problems)
 
 
@@ -83,4 +93,67 @@ def _pages(docs: Path, site) -> list[Problem]:
                     f"本页缺少{_LANGUAGE_NAMES_ZH[lang]}版本；请添加 {other_shown}"))
         area_ids = None if site is None else [area.id for area in site.areas]
         problems += marker_problems(page.read_text(encoding="utf-8"), shown, area_ids)
+    return problems
+
+
+def _written_pages(docs: Path) -> set[str]:
+    """Every Markdown page, by its default-language name relative to docs/."""
+    return {page.relative_to(docs).with_name(_base_name(page) + ".md").as_posix() for page in docs.rglob("*.md")}
+
+
+# A Markdown link or image: [text](target "title"), the target up to a space or ")".
+_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)")
+_OUTSIDE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
+
+
+def _links(docs: Path, pages: set[str]) -> list[Problem]:
+    """Links between pages lead to pages that exist (the build checks anchors too)."""
+    problems = []
+    for page in sorted(docs.rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        folder = page.parent.relative_to(docs).as_posix()
+        for match in _LINK.finditer(text):
+            target = match.group(1).split("#", 1)[0]
+            if _OUTSIDE.match(match.group(1)) or not target.endswith(".md"):
+                continue
+            resolved = posixpath.normpath(posixpath.join(folder, target))
+            base = re.sub(r"\.(?:%s)\.md$" % "|".join(LANGUAGES[1:]), ".md", resolved)
+            if base not in pages:
+                line = text.count("\n", 0, match.start()) + 1
+                column = match.start() - text.rfind("\n", 0, match.start())
+                shown = page.relative_to(docs.parent).as_posix()
+                problems.append(Problem(shown, line, f"the link to `{target}` leads to no page; check the file name",
+                                        f"链接 `{target}` 指向的页面不存在；请核对文件名", column))
+    return problems
+
+
+def _nav(root: Path, written: set[str], generated: set[str]) -> list[Problem]:
+    """Every written page is in the nav of mkdocs.yml (the hook lists the
+    generated ones), and the nav names only pages that exist.
+    The nav is read as YAML nodes: mkdocs.yml uses tags (!ENV) a safe loader refuses."""
+    config = root / "mkdocs.yml"
+    if not config.is_file():
+        return []
+    node = yaml.compose(config.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    nav = next((value for key, value in node.value if key.value == "nav"), None) if node else None
+    if nav is None:
+        return []  # MkDocs lists every page by itself
+    listed = {}
+
+    def walk(item):
+        if isinstance(item, yaml.ScalarNode):
+            listed[item.value] = item.start_mark
+        else:
+            for child in item.value:
+                walk(child[1] if isinstance(child, tuple) else child)
+
+    walk(nav)
+    problems = []
+    for name, mark in listed.items():
+        if name.endswith(".md") and name not in written | generated:
+            problems.append(Problem("mkdocs.yml", mark.line + 1, f"the nav lists `{name}`, but there is no docs/{name}",
+                                    f"导航中列出了 `{name}`，但 docs/{name} 不存在", mark.column + 1))
+    for name in sorted(written - set(listed)):
+        problems.append(Problem(f"docs/{name}", 1, "this page is not in the nav of mkdocs.yml; add it there",
+                                f"本页不在 mkdocs.yml 的导航（nav）中；请把它加进去", 1))
     return problems

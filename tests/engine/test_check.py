@@ -68,3 +68,28 @@ def test_schema_line_points_up_to_the_schema_folder():
     data = ROOT / "data"
     assert schema_line(data / "round.yaml", data) == "# yaml-language-server: $schema=../schema/round.schema.json"
     assert schema_line(data / "areas/01-x.yaml", data) == "# yaml-language-server: $schema=../../schema/area.schema.json"
+
+
+def test_a_link_to_a_page_that_does_not_exist(project, edit, line_of):
+    (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    edit(project / "docs/about.en.md", "[official notice](notice.md)", "[official notice](notices.md)")
+    [problem] = check_project(project)
+    assert (problem.path, problem.line) == ("docs/about.en.md", line_of(project / "docs/about.en.md", "(notices.md)"))
+    assert "the link to `notices.md` leads to no page" in problem.message
+
+
+def test_links_to_generated_area_pages_and_outside_are_fine(project):
+    (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    page = project / "docs/contact.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Area](areas/work-safety.md#x) [mail](mailto:a@b.cn) [top](#contact)\n",
+                    encoding="utf-8")
+    assert check_project(project) == []
+
+
+def test_a_page_missing_from_the_nav_and_a_nav_entry_without_a_page(project, line_of):
+    config = project / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("  - about.md\n", "  - abuot.md\n"), encoding="utf-8")
+    found = check_project(project)
+    assert [(p.path, p.line) for p in found] == [("docs/about.md", 1), ("mkdocs.yml", line_of(config, "abuot.md"))]
+    assert "not in the nav of mkdocs.yml" in found[0].message
+    assert "the nav lists `abuot.md`, but there is no docs/abuot.md" in found[1].message
