@@ -6,11 +6,11 @@ from pathlib import Path
 
 from .errors import InputError, Problem
 from .load import load_yaml
-from .model import Area, Contact, Notice, Round, Site, Units
+from .model import Area, Contact, Notice, Round, Site, SiteInfo, Units
 from .validate import Locations, build_file, check_site
 
 # One file per kind; every file in data/areas/ is one area.
-FILES = {"round.yaml": Round, "notice.yaml": Notice, "contact.yaml": Contact, "units.yaml": Units}
+FILES = {"round.yaml": Round, "notice.yaml": Notice, "contact.yaml": Contact, "units.yaml": Units, "site.yaml": SiteInfo}
 AREAS = "areas"
 
 _cache: dict[tuple, Site] = {}
@@ -72,6 +72,7 @@ def _load(data_dir: Path) -> Site:
         contact=built["contact.yaml"],
         units=built["units.yaml"].units,
         areas=tuple(sorted(areas, key=lambda area: area.number)),
+        info=built["site.yaml"],
         area_files={area.id: path.relative_to(root).as_posix() for area, path in zip(areas, area_paths)},
     )
     problems = check_site(site, locations)

@@ -37,8 +37,9 @@ def _describe(cls) -> str:
 def type_schema(tp) -> dict:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
+        # Optional: the key may be left out or left empty (YAML null), as the validator allows.
         (inner,) = [arg for arg in typing.get_args(tp) if arg is not type(None)]
-        return type_schema(inner)
+        return {"anyOf": [type_schema(inner), {"type": "null"}]}
     if tp is Text:
         return {"$ref": "#/$defs/text"}
     if dataclasses.is_dataclass(tp):

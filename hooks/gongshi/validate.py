@@ -280,6 +280,11 @@ def _check_dates(site: Site, at: Locations) -> list[Problem]:
         problems.append(at.problem(
             site.notice, f"the notice `date` ({site.notice.date}) is before the feedback ({feedback}) in data/round.yaml",
             f"公告日期 `date`（{site.notice.date}）早于 data/round.yaml 中的反馈日期（{feedback}）", "date"))
+    updated = site.info.updated
+    if updated is not None and updated < site.notice.date:
+        problems.append(at.problem(
+            site.info, f"`updated` ({updated}) is before the notice `date` ({site.notice.date}) in data/notice.yaml; content cannot change before it is published",
+            f"`updated`（{updated}）早于 data/notice.yaml 中的公告日期 `date`（{site.notice.date}）；内容不会在发布之前更新", "updated"))
     return problems
 
 
