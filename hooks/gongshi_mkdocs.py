@@ -11,11 +11,17 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
+from mkdocs.structure.nav import Section
+from mkdocs.utils import normalize_url
+
 from gongshi.check import check_project
+from gongshi.chrome import dates_html, footer_html, head_html, page_url
 from gongshi.data import load_site
 from gongshi.errors import InputError, message_language
+from gongshi.export import write_export, write_sums
+from gongshi.labels import label
 from gongshi.model import LANGUAGES
-from gongshi.render import AREA_PAGES, Context, area_page, contact_html, fill_markers
+from gongshi.render import AREA_PAGES, SITEMAP_PLACEHOLDER, Context, area_page, fill_markers, sitemap_html
 
 log = get_plugin_logger("gongshi")
 
@@ -92,10 +98,6 @@ def on_serve(server, config, builder):
     return server
 
 
-def on_pre_build(config):
-    config.extra["gongshi"] = {"contact": contact_html(_site(config), _language(config))}
-
-
 @event_priority(50)
 def _add_area_placeholders(files, config):
     # Added before i18n sorts files into languages, so that the generated pages
@@ -135,7 +137,7 @@ def _edit_url(config, page) -> str | None:
 def on_page_markdown(markdown, page, config, files):
     page.edit_url = _edit_url(config, page)
     ctx = Context(site=_site(config), lang=_language(config), page=page.file.src_uri,
-                  edit_base=config.extra.get("edit_base") or "")
+                  edit_base=config.extra.get("edit_base") or "", root=_root_of(page.url))
     shown_as = "docs/" + page.file.src_uri if page.file.generated_by is None else f"(generated) {page.file.src_uri}"
     # MkDocs strips front matter before this event; count its lines back in.
     source = page.file.content_string
@@ -144,3 +146,51 @@ def on_page_markdown(markdown, page, config, files):
         return fill_markers(markdown, ctx, shown_as, first_line)
     except InputError as error:
         raise PluginError(_report(error)) from None
+
+
+def _root_of(url: str) -> str:
+    """The way from a page's URL (e.g. "en/areas/x/") to the top of the site."""
+    return "../" * url.count("/")
+
+
+def _chrome(config, src_uri: str | None, title: str, url: str) -> dict:
+    """What the templates put around a page's content (overrides/main.html)."""
+    site, lang, root = _site(config), _language(config), _root_of(url)
+    return {
+        "head": head_html(site, lang, src_uri, title, config.site_name),
+        "dates": dates_html(site, lang) if src_uri else "",
+        "footer": footer_html(site, lang, root),
+        "elder": {"label": label(lang, "elder_mode"), "help": page_url(root, lang, "about/#elder-mode")},
+    }
+
+
+def _sitemap_entries(items, page) -> list[dict]:
+    return [{"title": item.title, "url": None if isinstance(item, Section) else normalize_url(item.url, page),
+             "children": _sitemap_entries(item.children, page) if isinstance(item, Section) else []}
+            for item in items]
+
+
+# Before the search plugin indexes the page, so that the site map is searchable too.
+@event_priority(50)
+def on_page_context(context, page, config, nav):
+    if SITEMAP_PLACEHOLDER in page.content:
+        page.content = page.content.replace(SITEMAP_PLACEHOLDER, sitemap_html(_sitemap_entries(nav.items, page)))
+    context["gongshi"] = _chrome(config, page.file.src_uri, page.title, page.url)
+    return context
+
+
+def on_template_context(context, template_name, config):
+    """Pages without a Markdown source (404.html): the head and footer, no dates."""
+    if template_name.endswith(".html"):
+        context["gongshi"] = _chrome(config, None, "", "")
+    return context
+
+
+@event_priority(-200)
+def on_post_build(config):
+    """Once, after every language is built: the open data under /data/, then
+    the checksums of every file of the site, those included."""
+    if config.plugins["i18n"].building:
+        return
+    write_export(_site(config), Path(config.site_dir))
+    write_sums(Path(config.site_dir))

@@ -8,7 +8,7 @@ spells the schema out again. Field metadata carries limits ("min", "max",
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 LANGUAGES = ("zh", "en")  # the first is the site's default and authoritative language
 LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
@@ -30,6 +30,11 @@ class UnitId(Id):
 
 
 Date = datetime.date
+
+
+def data_fields(cls) -> list:
+    """The fields of a model class that hold data (all but those marked `"export": False`)."""
+    return [f for f in fields(cls) if f.metadata.get("export", True)]
 
 
 @dataclass(frozen=True)
