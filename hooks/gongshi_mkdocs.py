@@ -73,6 +73,9 @@ def on_config(config):
     if problems:
         raise PluginError(_report(InputError(problems)))
     site = _site(config)
+    if site.info.domain and not config.site_url:
+        # Absolute addresses for sitemap.xml and canonical links.
+        config.site_url = f"https://{site.info.domain}/"
     index = f"{AREA_PAGES}/index.md"
     for section in config.nav or []:
         for title, children in section.items() if isinstance(section, dict) else ():
@@ -153,9 +156,10 @@ def _root_of(url: str) -> str:
     return "../" * url.count("/")
 
 
-def _chrome(config, src_uri: str | None, title: str, url: str) -> dict:
-    """What the templates put around a page's content (overrides/main.html)."""
-    site, lang, root = _site(config), _language(config), _root_of(url)
+def _chrome(config, src_uri: str | None, title: str, root: str) -> dict:
+    """What the templates put around a page's content (overrides/main.html);
+    `root` leads from the page to the top of the site."""
+    site, lang = _site(config), _language(config)
     return {
         "head": head_html(site, lang, src_uri, title, config.site_name),
         "dates": dates_html(site, lang) if src_uri else "",
@@ -175,15 +179,25 @@ def _sitemap_entries(items, page) -> list[dict]:
 def on_page_context(context, page, config, nav):
     if SITEMAP_PLACEHOLDER in page.content:
         page.content = page.content.replace(SITEMAP_PLACEHOLDER, sitemap_html(_sitemap_entries(nav.items, page)))
-    context["gongshi"] = _chrome(config, page.file.src_uri, page.title, page.url)
+    context["gongshi"] = _chrome(config, page.file.src_uri, page.title, _root_of(page.url))
     return context
 
 
 def on_template_context(context, template_name, config):
-    """Pages without a Markdown source (404.html): the head and footer, no dates."""
+    """Pages without a Markdown source (404.html): the head and footer, no
+    dates. The 404 page answers at any depth, so its links start at the
+    site's own path ("/" unless site_url says otherwise)."""
     if template_name.endswith(".html"):
-        context["gongshi"] = _chrome(config, None, "", "")
+        context["gongshi"] = _chrome(config, None, "", context["base_url"].rstrip("/") + "/")
     return context
+
+
+def on_post_template(output, template_name, config):
+    """One 404 page answers for every language, and it speaks both: keep the
+    default language's, which each later language build would overwrite."""
+    if template_name == "404.html" and _language(config) != LANGUAGES[0]:
+        return ""  # MkDocs writes nothing for an empty template
+    return output
 
 
 @event_priority(-200)
