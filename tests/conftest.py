@@ -7,7 +7,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from support import ROOT, SEED, mkdocs_build
+from playwright.sync_api import sync_playwright
+from support import CHROMIUM, CHROMIUM_ARGS, ROOT, SEED, mkdocs_build
 
 
 @pytest.fixture(scope="session")
@@ -37,3 +38,23 @@ def served_site(built_site):
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright (never `playwright install`)."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, served_site):
+    """A fresh page at desktop size that records every request it makes."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    yield page
+    context.close()

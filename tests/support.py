@@ -6,11 +6,19 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 # The notice the real site is built from, kept in the repository as received.
 SEED = ROOT / "sources" / "2024-09-12-lishui-transport-notice.txt"
 PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides"]
+
+CHROMIUM = "/usr/bin/chromium"
+# Root in CI needs --no-sandbox; the rest keep Chromium from calling out.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
 
 
 def mkdocs_build(project: Path, site_dir: Path, lang: str = "en", **env_vars: str) -> subprocess.CompletedProcess:
@@ -21,6 +29,17 @@ def mkdocs_build(project: Path, site_dir: Path, lang: str = "en", **env_vars: st
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
+
+
+def foreign_requests(requests: list[str], origin: str) -> list[str]:
+    """The requests that went anywhere but the site's own origin."""
+    return [url for url in requests if urlsplit(url).scheme in ("http", "https", "ws", "wss")
+            and not url.startswith(origin + "/")]
+
+
+def site_pages(site: Path) -> list[str]:
+    """The path of every page of a built site, "" for the home page, "en/areas/" etc."""
+    return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html"))
 
 
 def copy_project(target: Path) -> Path:

@@ -7,7 +7,7 @@ from pathlib import Path
 from .errors import InputError, Problem
 from .load import load_yaml
 from .model import Area, Contact, Notice, Round, Site, SiteInfo, Units
-from .validate import Locations, build_file, check_site
+from .validate import Locations, build_file, check_files, check_site
 
 # One file per kind; every file in data/areas/ is one area.
 FILES = {"round.yaml": Round, "notice.yaml": Notice, "contact.yaml": Contact, "units.yaml": Units, "site.yaml": SiteInfo}
@@ -75,7 +75,7 @@ def _load(data_dir: Path) -> Site:
         info=built["site.yaml"],
         area_files={area.id: path.relative_to(root).as_posix() for area, path in zip(areas, area_paths)},
     )
-    problems = check_site(site, locations)
+    problems = check_site(site, locations) + check_files(site, root / "docs", locations)
     if problems:
         raise InputError(problems)
     return site

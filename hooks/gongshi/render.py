@@ -191,7 +191,7 @@ def render_area(ctx: Context, area_id: str) -> str:
         f'<p class="gs-kicker">{esc(kicker)}</p>',
         _as_of(ctx),
         _measures(ctx, area.measures, _measure_number),
-        f"[{md(label(ctx.lang, 'in_notice'))}]({notice})",
+        f"[{md(label(ctx.lang, 'in_notice'))}]({notice}){{ .md-button }}",
     ])
 
 

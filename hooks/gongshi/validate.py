@@ -13,6 +13,7 @@ import difflib
 import re
 import types
 import typing
+from pathlib import Path
 
 from . import model
 from .errors import Problem, suggest
@@ -225,6 +226,15 @@ def check_site(site: Site, at: Locations) -> list[Problem]:
     problems += _check_totals(site, at)
     problems += _check_declared(site, at)
     return problems
+
+
+def check_files(site: Site, docs: Path, at: Locations) -> list[Problem]:
+    """Files that the data names and the site must publish."""
+    mark = site.info.gov_site_mark
+    if mark is not None and not (docs / mark.image).is_file():
+        return [at.problem(mark, f"the image `{mark.image}` is not in docs/; put the 党政机关网站标识 image there",
+                           f"docs/ 中没有图片 `{mark.image}`；请把党政机关网站标识图片放在那里", "image")]
+    return []
 
 
 def _unique(items, key: str, what: str, what_zh: str, at: Locations) -> list[Problem]:
