@@ -10,7 +10,7 @@ import pytest
 from gongshi.errors import InputError
 from gongshi.labels import LABELS
 from gongshi.model import LANGUAGES, Text
-from gongshi.render import RENDERERS, Context, area_page, fill_markers
+from gongshi.render import RENDERERS, Context, area_page, fill_markers, sitemap_html
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -285,7 +285,8 @@ def evil_site(site):
     return r(site, areas=(area,) + site.areas[1:], notice=notice, round=rnd, contact=contact)
 
 
-MARKERS = [m.replace("industry-oversight", "strong-transport-city") for m in EXPECTED]
+# (downloads and sitemap show no text from data/: file names, labels and page titles)
+MARKERS = [m.replace("industry-oversight", "strong-transport-city") for m in EXPECTED if m not in ("downloads", "sitemap")]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -323,3 +324,17 @@ def test_text_in_html_is_html_escaped(evil_site, marker):
 def test_hostile_email_cannot_leave_its_attribute(evil_site):
     out = render(evil_site, "contact", "zh")
     assert 'href="mailto:x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;@evil.com"' in out
+
+
+def test_the_site_map_escapes_page_titles_and_addresses():
+    out = sitemap_html([{"title": EVIL, "url": None, "children": [{"title": "a & b", "url": 'x/"><script>', "children": []}]}])
+    assert "<script" not in out
+    assert "<strong>&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert '<a href="x/&quot;&gt;&lt;script&gt;">a &amp; b</a>' in out
+    assert out.count("<ul") == 2
+
+
+def test_download_links_start_at_the_top_of_the_site(site):
+    out = fill_markers("<!-- data:downloads -->", Context(site, "en", "data.en.md", root="../../"), "docs/data.en.md")
+    assert '<a href="../../data/gongshi.json">' in out
+    assert '<a href="../../data/figures.csv">' in out
