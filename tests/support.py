@@ -13,6 +13,21 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "sources" / "2024-09-12-lishui-transport-notice.txt"
 PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides"]
 
+# One page of each type, for the tests that look at every type in both
+# languages. A new page type is one more line here.
+PAGE_TYPES = {
+    "home": "",
+    "areas": "areas/",
+    "area": "areas/industry-oversight/",
+    "notice": "notice/",
+    "approach": "approach/",
+    "contact": "contact/",
+    "about": "about/",
+    "data": "data/",
+    "sitemap": "sitemap/",
+}
+LANGUAGE_PREFIXES = {"zh": "", "en": "en/"}
+
 CHROMIUM = "/usr/bin/chromium"
 # Root in CI needs --no-sandbox; the rest keep Chromium from calling out.
 CHROMIUM_ARGS = [

@@ -9,21 +9,8 @@ import pytest
 from a11y import CONTRAST, SMALL_TARGETS, TEXT_METRICS
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
-from support import foreign_requests, site_pages
+from support import LANGUAGE_PREFIXES, PAGE_TYPES, foreign_requests, site_pages
 
-# One page of each type. A new page type is one more line here.
-PAGE_TYPES = {
-    "home": "",
-    "areas": "areas/",
-    "area": "areas/industry-oversight/",
-    "notice": "notice/",
-    "approach": "approach/",
-    "contact": "contact/",
-    "about": "about/",
-    "data": "data/",
-    "sitemap": "sitemap/",
-}
-LANGUAGE_PREFIXES = {"zh": "", "en": "en/"}
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 # What a search for a word of the notice shows, in each language.
 SEARCHES = {"zh": "巡察", "en": "inspection"}
