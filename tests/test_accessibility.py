@@ -160,6 +160,15 @@ def test_elder_mode_is_larger_higher_contrast_and_stays_on(page, served_site):
     assert not page.evaluate("document.documentElement.classList.contains('gs-elder')")
 
 
+def test_elder_mode_is_on_before_the_first_paint(built_site):
+    """The class is set by a script in <head>, before the body exists."""
+    for path in site_pages(built_site) + ["404.html"]:
+        file = built_site / path / "index.html" if not path.endswith(".html") else built_site / path
+        head = file.read_text(encoding="utf-8").split("<body", 1)[0]
+        assert 'localStorage.getItem("gongshi.elder")==="1"' in head, path
+        assert "classList.add(\"gs-elder\")" in head, path
+
+
 def test_the_contrast_measure_can_fail(page, served_site):
     _visit(page, f"{served_site}/")
     page.evaluate("document.querySelector('.md-content p').style.color = '#999999'")
