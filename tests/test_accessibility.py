@@ -169,6 +169,28 @@ def test_elder_mode_is_on_before_the_first_paint(built_site):
         assert "classList.add(\"gs-elder\")" in head, path
 
 
+def test_the_elder_mode_button_speaks_the_page_language(built_site):
+    for path in site_pages(built_site):
+        html = (built_site / path / "index.html").read_text(encoding="utf-8")
+        label = "Senior mode" if path.startswith("en/") else "长者模式"
+        assert f'data-gs-elder aria-pressed="false">{label}</button>' in html, path
+        help_link = re.search(r'<noscript><a class="md-header__button gs-elder-toggle" href="([^"]+)">', html).group(1)
+        assert help_link.endswith(("en/" if path.startswith("en/") else "") + "about/#elder-mode"), path
+
+
+def test_the_language_menu_works_from_the_keyboard(page, served_site):
+    _visit(page, f"{served_site}/notice/")
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('a.md-select__link[hreflang=en]')"):
+            break
+    else:
+        raise AssertionError("the English entry of the language menu is not reachable with Tab")
+    assert page.evaluate("document.activeElement.checkVisibility({opacityProperty: true, visibilityProperty: true})")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{served_site}/en/notice/")
+
+
 def test_the_contrast_measure_can_fail(page, served_site):
     _visit(page, f"{served_site}/")
     page.evaluate("document.querySelector('.md-content p').style.color = '#999999'")
