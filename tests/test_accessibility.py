@@ -30,6 +30,15 @@ def _assert_no_violations(page):
     assert not report, report
 
 
+def _tab_to(page, selector: str, most: int = 15):
+    """Press Tab until the control `selector` has the focus."""
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        if page.evaluate("selector => document.activeElement.matches(selector)", selector):
+            return
+    raise AssertionError(f"{selector} is not reachable with Tab")
+
+
 def _visit(page, url: str):
     response = page.goto(url)
     assert response.ok, url
@@ -118,12 +127,7 @@ def test_every_focusable_control_shows_its_focus(page, served_site):
 
 def test_elder_mode_works_from_the_keyboard(page, served_site):
     _visit(page, f"{served_site}/")
-    for _ in range(10):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('[data-gs-elder]')"):
-            break
-    else:
-        raise AssertionError("the 长者模式 button is not reachable with Tab")
+    _tab_to(page, "[data-gs-elder]")
     page.keyboard.press("Space")
     assert page.evaluate("document.documentElement.classList.contains('gs-elder')")
 
@@ -180,12 +184,7 @@ def test_the_elder_mode_button_speaks_the_page_language(built_site):
 
 def test_the_language_menu_works_from_the_keyboard(page, served_site):
     _visit(page, f"{served_site}/notice/")
-    for _ in range(15):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('a.md-select__link[hreflang=en]')"):
-            break
-    else:
-        raise AssertionError("the English entry of the language menu is not reachable with Tab")
+    _tab_to(page, "a.md-select__link[hreflang=en]")
     assert page.evaluate("document.activeElement.checkVisibility({opacityProperty: true, visibilityProperty: true})")
     page.keyboard.press("Enter")
     expect(page).to_have_url(f"{served_site}/en/notice/")
