@@ -6,8 +6,15 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: every date the build itself would stamp (sitemap.xml
+# lastmod, the gzip header of sitemap.xml.gz) is the last commit's, so two
+# builds of one commit are byte-identical. Unset outside a git checkout.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 
-.PHONY: site serve test setup browser lock clean bench-search
+.PHONY: site serve test setup browser pdftotext lock clean bench-search
 
 setup: $(READY)
 
@@ -31,7 +38,11 @@ serve: $(READY)
 browser:
 	@test -x $(CHROMIUM) || { apt-get update -qq && apt-get install -y -qq chromium; }
 
-test: $(READY) browser
+# The print test reads the PDF that Chromium prints with poppler's pdftotext.
+pdftotext:
+	@command -v pdftotext >/dev/null || { apt-get update -qq && apt-get install -y -qq poppler-utils; }
+
+test: $(READY) browser pdftotext
 	$(BIN)/python -m pytest
 
 # Search figures per language (hit@1, recall, false hits, latency, bytes) in Chromium.

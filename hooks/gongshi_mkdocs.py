@@ -11,16 +11,20 @@ from pathlib import Path
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
+from mkdocs.structure.nav import Section
+from mkdocs.utils import normalize_url
 
 from gongshi.check import check_project
+from gongshi.chrome import dates_html, footer_html, head_html, page_url
 from gongshi.data import load_site
 from gongshi.errors import InputError, message_language
-from gongshi.export import atom_feed
+from gongshi.export import write_export, write_sums
+from gongshi.feed import atom_feed
 from gongshi.history import staleness
 from gongshi.labels import label
 from gongshi.markup import esc
 from gongshi.model import LANGUAGES
-from gongshi.render import AREA_PAGES, Context, area_page, contact_html, fill_markers
+from gongshi.render import AREA_PAGES, SITEMAP_PLACEHOLDER, Context, area_page, fill_markers, sitemap_html
 from gongshi.search import SearchError, check_segmentation, use_our_worker, write_indexes
 from gongshi.sections import page_sections
 
@@ -86,6 +90,9 @@ def on_config(config):
     if problems:
         raise PluginError(_report(InputError(problems)))
     site = _site(config)
+    if site.info.domain and not config.site_url:
+        # Absolute addresses for sitemap.xml and canonical links.
+        config.site_url = f"https://{site.info.domain}/"
     index = f"{AREA_PAGES}/index.md"
     for section in config.nav or []:
         for title, children in section.items() if isinstance(section, dict) else ():
@@ -114,7 +121,6 @@ def on_serve(server, config, builder):
 def on_pre_build(config):
     lang = _language(config)
     config.extra["gongshi"] = {
-        "contact": contact_html(_site(config), lang),
         # For the <link> in <head>: the feed of this language, from the site's root.
         "feed": FEED if lang == LANGUAGES[0] else f"{lang}/{FEED}",
         "feed_title": esc(label(lang, "feed_title", site=config.site_name)),
@@ -169,7 +175,7 @@ def _edit_url(config, page) -> str | None:
 def on_page_markdown(markdown, page, config, files):
     page.edit_url = _edit_url(config, page)
     ctx = Context(site=_site(config), lang=_language(config), page=page.file.src_uri,
-                  edit_base=config.extra.get("edit_base") or "")
+                  edit_base=config.extra.get("edit_base") or "", root=_root_of(page.url))
     shown_as = "docs/" + page.file.src_uri if page.file.generated_by is None else f"(generated) {page.file.src_uri}"
     # MkDocs strips front matter before this event; count its lines back in.
     source = page.file.content_string
@@ -204,19 +210,68 @@ def on_post_page(output, page, config):
     return _searchable(use_our_worker, output, _language(config))
 
 
+def _root_of(url: str) -> str:
+    """The way from a page's URL (e.g. "en/areas/x/") to the top of the site."""
+    return "../" * url.count("/")
+
+
+def _chrome(config, src_uri: str | None, title: str, root: str) -> dict:
+    """What the templates put around a page's content (overrides/main.html);
+    `root` leads from the page to the top of the site."""
+    site, lang = _site(config), _language(config)
+    return {
+        "head": head_html(site, lang, src_uri, title, config.site_name),
+        "dates": dates_html(site, lang) if src_uri else "",
+        "footer": footer_html(site, lang, root),
+        "elder": {"label": label(lang, "elder_mode"), "help": page_url(root, lang, "about/#elder-mode")},
+    }
+
+
+def _sitemap_entries(items, page) -> list[dict]:
+    return [{"title": item.title, "url": None if isinstance(item, Section) else normalize_url(item.url, page),
+             "children": _sitemap_entries(item.children, page) if isinstance(item, Section) else []}
+            for item in items]
+
+
+# Before the search plugin indexes the page, so that the site map is searchable too.
+@event_priority(50)
+def on_page_context(context, page, config, nav):
+    if SITEMAP_PLACEHOLDER in page.content:
+        page.content = page.content.replace(SITEMAP_PLACEHOLDER, sitemap_html(_sitemap_entries(nav.items, page)))
+    context["gongshi"] = _chrome(config, page.file.src_uri, page.title, _root_of(page.url))
+    return context
+
+
+def on_template_context(context, template_name, config):
+    """Pages without a Markdown source (404.html): the head and footer, no
+    dates. The 404 page answers at any depth, so its links start at the
+    site's own path ("/" unless site_url says otherwise)."""
+    if template_name.endswith(".html"):
+        context["gongshi"] = _chrome(config, None, "", context["base_url"].rstrip("/") + "/")
+    return context
+
+
 def on_post_template(output, template_name, config):
-    # 404.html has the search box too.
+    """One 404 page answers for every language, and it speaks both: keep the
+    default language's, which each later language build would overwrite. It
+    has the search box too, so it gets our worker."""
+    if template_name == "404.html" and _language(config) != LANGUAGES[0]:
+        return ""  # MkDocs writes nothing for an empty template
     return _searchable(use_our_worker, output, _language(config)) if 'id="__config"' in output else output
 
 
 @event_priority(-200)
 def on_post_build(config):
     """Once, after i18n has built every language (and Material written its
-    index): write our search indexes, and say so if the newest update is old.
-    That is a notice, not a failure: INFO, which --strict lets pass."""
+    index): our search indexes, the open data under /data/, then the checksums
+    of every file of the site, those included. Then say so if the newest update
+    is old: a notice, not a failure (INFO, which --strict lets pass)."""
     if config.plugins["i18n"].building:
         return
-    _searchable(write_indexes, Path(config.site_dir), _search_sections)
+    site_dir = Path(config.site_dir)
+    _searchable(write_indexes, site_dir, _search_sections)
+    write_export(_site(config), site_dir)
+    write_sums(site_dir)
     stale = staleness(_site(config), datetime.date.today())
     if stale is not None:
         log.info(stale.message(message_language()))

@@ -44,7 +44,7 @@ def browser():
 
 @pytest.fixture
 def page(browser, served_site):
-    """A fresh page that records every request it makes."""
+    """A fresh page at desktop size that records every request it makes."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.requests = []

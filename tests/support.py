@@ -26,6 +26,22 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 
+# One page of each type, for the tests that look at every type in both
+# languages. A new page type is one more line here.
+PAGE_TYPES = {
+    "home": "",
+    "areas": "areas/",
+    "area": "areas/industry-oversight/",
+    "notice": "notice/",
+    "approach": "approach/",
+    "progress": "progress/",
+    "contact": "contact/",
+    "about": "about/",
+    "data": "data/",
+    "sitemap": "sitemap/",
+}
+LANGUAGE_PREFIXES = {"zh": "", "en": "en/"}
+
 
 def mkdocs_build(project: Path, site_dir: Path, lang: str = "en", env: dict | None = None) -> subprocess.CompletedProcess:
     """Run the real `mkdocs build --strict` on a project folder, with problems
@@ -35,6 +51,17 @@ def mkdocs_build(project: Path, site_dir: Path, lang: str = "en", env: dict | No
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
+
+
+def foreign_requests(requests: list[str], origin: str) -> list[str]:
+    """The requests that went anywhere but the site's own origin."""
+    return [url for url in requests if urlsplit(url).scheme in ("http", "https", "ws", "wss")
+            and not url.startswith(origin + "/")]
+
+
+def site_pages(site: Path) -> list[str]:
+    """The path of every page of a built site, "" for the home page, "en/areas/" etc."""
+    return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html"))
 
 
 def copy_project(target: Path) -> Path:
@@ -71,8 +98,3 @@ def serve(directory: Path):
 def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
-
-def foreign(requests: list[str], origin: str) -> list[str]:
-    """The requests that went to another host than `origin`."""
-    return [url for url in requests if urlsplit(url).scheme in ("http", "https", "ws", "wss")
-            and not url.startswith(origin + "/")]

@@ -4,9 +4,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from playwright.sync_api import expect
-from support import foreign
+from support import foreign_requests, site_pages
 
 
 def test_a_reader_visits_the_site(page, served_site):
@@ -28,7 +27,7 @@ def test_a_reader_visits_the_site(page, served_site):
     expect(page.locator(".gs-translation-note")).to_contain_text("The Chinese text is authoritative")
     page.locator(".md-header .md-select").hover()
     page.locator('.md-header a.md-select__link[hreflang="zh"]').click()
-    expect(page.locator("html")).to_have_attribute("lang", "zh")
+    expect(page.locator("html")).to_have_attribute("lang", "zh-CN")
 
     # Follow an area card to its page.
     card = page.locator(".gs-area-cards a").nth(1)
@@ -38,7 +37,7 @@ def test_a_reader_visits_the_site(page, served_site):
     expect(page.locator("h1")).to_have_text(re.compile(re.escape(title)))
     expect(page.locator(".gs-figure").first).to_be_visible()
 
-    assert foreign(page.requests, served_site) == []
+    assert foreign_requests(page.requests, served_site) == []
 
 
 def test_the_switcher_keeps_the_reader_on_the_same_area(page, served_site):
@@ -47,18 +46,30 @@ def test_the_switcher_keeps_the_reader_on_the_same_area(page, served_site):
     page.locator('.md-header a.md-select__link[hreflang="zh"]').click()
     expect(page).to_have_url(served_site + "/areas/public-services/")
     expect(page.locator("h1")).to_contain_text("交通运输服务民生有短板")
-    assert foreign(page.requests, served_site) == []
+    assert foreign_requests(page.requests, served_site) == []
 
 
 def test_no_page_requests_another_host(page, served_site, built_site):
-    pages = sorted(p.parent.relative_to(built_site).as_posix() for p in built_site.rglob("index.html"))
-    assert len(pages) >= 2 * 18
-    for path in pages:
-        url = served_site + "/" + ("" if path == "." else path + "/")
+    """Every page of the site, the 404 page and the open-data page included."""
+    pages = site_pages(built_site)
+    assert len(pages) >= 2 * 20
+    assert {"data/", "sitemap/", "en/data/", "en/sitemap/"} <= set(pages)
+    for path in pages + ["404.html"]:
+        url = served_site + "/" + path
         response = page.goto(url)
         assert response.ok, url
         page.wait_for_load_state("networkidle")
-    assert foreign(page.requests, served_site) == []
+    assert len(page.requests) > len(pages)
+    assert foreign_requests(page.requests, served_site) == []
+
+
+def test_a_request_to_another_host_is_caught(page, served_site):
+    """The check above can fail: a page that loads an outside image is caught."""
+    page.route("http://outside.invalid/**", lambda route: route.abort())
+    page.goto(served_site + "/")
+    page.evaluate("""() => { const img = new Image(); img.src = "http://outside.invalid/pixel.png"; document.body.append(img); }""")
+    page.wait_for_load_state("networkidle")
+    assert foreign_requests(page.requests, served_site) == ["http://outside.invalid/pixel.png"]
 
 
 @pytest.mark.parametrize("prefix, title, not_stated", [("", "巡察反馈问题与已完成整改的问题", "未说明"),
@@ -85,4 +96,4 @@ def test_the_progress_chart_and_its_table_render(page, served_site, prefix, titl
     # On a wide screen the table stands beside the chart.
     beside = table.bounding_box()
     assert beside["x"] > box["x"] + box["width"] - 1 and beside["y"] < box["y"] + box["height"]
-    assert foreign(page.requests, served_site) == []
+    assert foreign_requests(page.requests, served_site) == []

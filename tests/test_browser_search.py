@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 from playwright.sync_api import expect
 from searching import BOX, Query, ask, load_queries, open_search, score, start_page
-from support import foreign
+from support import foreign_requests
 
 from gongshi.search import MATERIAL_WORKER, WORKER
 
@@ -71,7 +71,7 @@ def test_search_runs_on_our_worker_and_loads_nothing_from_elsewhere(answers, ser
     assert f"{served_site}/{WORKER}?lang={lang}" in requests
     assert f"{served_site}/search/{lang}.json" in requests
     assert [url for url in requests if MATERIAL_WORKER in url] == []
-    assert foreign(requests, served_site) == []
+    assert foreign_requests(requests, served_site) == []
 
 
 def test_materials_search_ui_still_works(page, served_site):

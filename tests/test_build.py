@@ -10,7 +10,7 @@ from support import ROOT, copy_project, mkdocs_build
 
 from gongshi.data import load_site
 
-PAGES = ["", "areas/", "progress/", "approach/", "next-steps/", "notice/", "contact/", "about/"]
+PAGES = ["", "areas/", "progress/", "approach/", "next-steps/", "notice/", "contact/", "about/", "data/", "sitemap/"]
 
 
 def test_both_languages_have_every_page(built_site: Path):
@@ -23,7 +23,8 @@ def test_both_languages_have_every_page(built_site: Path):
 
 
 def test_pages_are_in_the_language_of_their_build(built_site: Path):
-    assert '<html lang="zh"' in (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-CN"' in (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-CN"' in (built_site / "404.html").read_text(encoding="utf-8")
     english = (built_site / "en" / "areas" / "industry-oversight" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in english
     assert "Industry oversight responsibilities" in english

@@ -7,6 +7,7 @@ the build starts, so the two never disagree.
 """
 from __future__ import annotations
 
+import fnmatch
 import posixpath
 import re
 from pathlib import Path
@@ -135,9 +136,13 @@ def _nav(root: Path, written: set[str], generated: set[str]) -> list[Problem]:
     if not config.is_file():
         return []
     node = yaml.compose(config.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    nav = next((value for key, value in node.value if key.value == "nav"), None) if node else None
+    settings = {key.value: value for key, value in node.value} if node else {}
+    nav = settings.get("nav")
     if nav is None:
         return []  # MkDocs lists every page by itself
+    # Pages deliberately left out (mkdocs.yml `not_in_nav`, gitignore-style patterns).
+    left_out = [line.strip() for line in getattr(settings.get("not_in_nav"), "value", "").splitlines()
+                if line.strip() and not line.strip().startswith("#")]
     listed = {}
 
     def walk(item):
@@ -154,6 +159,8 @@ def _nav(root: Path, written: set[str], generated: set[str]) -> list[Problem]:
             problems.append(Problem("mkdocs.yml", mark.line + 1, f"the nav lists `{name}`, but there is no docs/{name}",
                                     f"导航中列出了 `{name}`，但 docs/{name} 不存在", mark.column + 1))
     for name in sorted(written - set(listed)):
+        if any(fnmatch.fnmatch("/" + name, pattern if pattern.startswith("/") else "*/" + pattern) for pattern in left_out):
+            continue
         problems.append(Problem(f"docs/{name}", 1, "this page is not in the nav of mkdocs.yml; add it there",
                                 f"本页不在 mkdocs.yml 的导航（nav）中；请把它加进去", 1))
     return problems

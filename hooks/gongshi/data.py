@@ -6,12 +6,12 @@ from pathlib import Path
 
 from .errors import InputError, Problem
 from .load import load_yaml
-from .model import Area, Contact, Notice, Round, Site, Statuses, Units, Updates
-from .validate import Locations, build_file, check_site
+from .model import Area, Contact, Notice, Round, Site, SiteInfo, Statuses, Units, Updates
+from .validate import Locations, build_file, check_files, check_site
 
 # One file per kind; every file in data/areas/ is one area.
 FILES = {"round.yaml": Round, "notice.yaml": Notice, "contact.yaml": Contact, "units.yaml": Units,
-         "statuses.yaml": Statuses, "updates.yaml": Updates}
+         "statuses.yaml": Statuses, "updates.yaml": Updates, "site.yaml": SiteInfo}
 AREAS = "areas"
 
 _cache: dict[tuple, Site] = {}
@@ -73,11 +73,12 @@ def _load(data_dir: Path) -> Site:
         contact=built["contact.yaml"],
         units=built["units.yaml"].units,
         areas=tuple(sorted(areas, key=lambda area: area.number)),
+        info=built["site.yaml"],
         area_files={area.id: path.relative_to(root).as_posix() for area, path in zip(areas, area_paths)},
         statuses=built["statuses.yaml"].statuses,
         progress=built["updates.yaml"],
     )
-    problems = check_site(site, locations)
+    problems = check_site(site, locations) + check_files(site, root / "docs", locations)
     if problems:
         raise InputError(problems)
     return site

@@ -20,6 +20,7 @@ class Context:
     lang: str
     page: str  # the Markdown source being filled, relative to docs/, e.g. "areas/index.md"
     edit_base: str = ""  # where sources are edited, e.g. "https://host/org/repo/edit/main/"; "" for none
+    root: str = ""  # the way from this page's URL to the top of the published site, e.g. "../../"
 
     def link(self, target: str) -> str:
         """A Markdown link target from this page to another source file."""

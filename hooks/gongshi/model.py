@@ -8,7 +8,7 @@ spells the schema out again. Field metadata carries limits ("min", "max",
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 LANGUAGES = ("zh", "en")  # the first is the site's default and authoritative language
 LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
@@ -34,6 +34,11 @@ class StatusId(Id):
 
 
 Date = datetime.date
+
+
+def data_fields(cls) -> list:
+    """The fields of a model class that hold data (all but those marked `"export": False`)."""
+    return [f for f in fields(cls) if f.metadata.get("export", True)]
 
 
 @dataclass(frozen=True)
@@ -166,6 +171,46 @@ class Contact:
                                  "doc_zh": "形如 name@example.cn 的地址"})
 
 
+_URL = {"pattern": r"https?://[^\s<>\"]+", "doc": "a web address starting with https:// or http://",
+        "doc_zh": "以 https:// 或 http:// 开头的网址"}
+
+
+@dataclass(frozen=True)
+class PoliceRecord:
+    """The public-security filing (公安机关互联网站安全备案) and the page that confirms it."""
+
+    number: str = field(metadata={"pattern": r"\S+公网安备 ?[0-9]+号", "doc": "the number as issued, e.g. 浙公网安备 33110202000001号",
+                                  "doc_zh": "备案号原文，如“浙公网安备 33110202000001号”"})
+    link: str = field(metadata=_URL)
+
+
+@dataclass(frozen=True)
+class GovSiteMark:
+    """The 党政机关网站标识 image, kept in docs/, and the page it links to."""
+
+    image: str = field(metadata={"pattern": r"[A-Za-z0-9_./-]+\.(?:png|gif|jpg|svg)", "doc": "a path under docs/, e.g. assets/images/dzjg.png",
+                                 "doc_zh": "docs/ 下的图片路径，如 assets/images/dzjg.png"})
+    link: str | None = field(default=None, metadata=_URL)
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What Chinese government websites show about themselves (政府网站发展指引).
+    Every item is optional and shown only when set; leave unknown ones empty."""
+
+    host: Text | None = None  # 主办单位
+    operator: Text | None = None  # 承办单位
+    site_id_code: str | None = field(default=None, metadata={"pattern": r"[0-9A-Za-z]{10}", "doc": "the ten-character 网站标识码",
+                                                              "doc_zh": "十位的网站标识码"})
+    icp: str | None = field(default=None, metadata={"pattern": r"\S+ICP备[0-9]+号(?:-[0-9]+)?", "doc": "the ICP number as issued, e.g. 浙ICP备12345678号",
+                                                     "doc_zh": "ICP 备案号原文，如“浙ICP备12345678号”"})
+    police_record: PoliceRecord | None = None
+    gov_site_mark: GovSiteMark | None = None
+    domain: str | None = field(default=None, metadata={"pattern": r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", "doc": "a host name, e.g. jtj.lishui.gov.cn",
+                                                        "doc_zh": "域名，如 jtj.lishui.gov.cn"})
+    updated: Date | None = None  # when the content was last changed; the notice date when unset
+
+
 @dataclass(frozen=True)
 class Status:
     """A word of the status vocabulary. The colour is never shown without the label."""
@@ -247,7 +292,9 @@ class Site:
     contact: Contact
     units: tuple[Unit, ...]
     areas: tuple[Area, ...]  # in the notice's order
-    area_files: dict  # area id → its data file, e.g. "data/areas/02-industry-oversight.yaml"
+    info: SiteInfo
+    # area id → its data file, e.g. "data/areas/02-industry-oversight.yaml"; not data, so never exported
+    area_files: dict = field(metadata={"export": False})
     statuses: tuple[Status, ...]  # from the least to the most advanced
     progress: Updates
 
@@ -259,6 +306,18 @@ class Site:
     def figures_update(self) -> Update | None:
         """The update that the notice's figures belong to."""
         return self.update(self.progress.figures_as_of)
+
+    @property
+    def published(self) -> Date:
+        """Every page's publish date: the notice's."""
+        return self.notice.date
+
+    @property
+    def updated(self) -> Date:
+        """The date the content last changed, as the data records it (never the
+        build's): the newest of the notice, the newest update and site.yaml's `updated`."""
+        dates = [self.published, self.info.updated or self.published] + [u.date for u in self.updates]
+        return max(dates)
 
     def unit(self, unit_id: str) -> Unit | None:
         return next((unit for unit in self.units if unit.id == unit_id), None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .errors import InputError, Problem, suggest
+from .export import DATA_DIR, SUMS_NAME, export_files
 from .format import chinese_numeral, format_date, format_value
 from .labels import label
 from .markup import AREA_PAGES, Context, esc, md, notice_anchor, period_tag, quantity, time_tag
@@ -147,7 +148,7 @@ def render_area(ctx: Context, area_id: str) -> str:
         _as_of(ctx),
         area_status_history(ctx, area),
         _measures(ctx, area.measures, _measure_number),
-        f"[{md(label(ctx.lang, 'in_notice'))}]({notice})",
+        f"[{md(label(ctx.lang, 'in_notice'))}]({notice}){{ .md-button }}",
     ]
     return "\n\n".join(part for part in parts if part)
 
@@ -226,6 +227,40 @@ def contact_html(site: Site, lang: str) -> str:
             f'<dl class="gs-contact__list">{items}</dl></div>')
 
 
+def render_downloads(ctx: Context, _=None) -> str:
+    """The open-data files under /data/, each with what it holds and its size."""
+    files = export_files(ctx.site)
+    head = "".join(f'<th scope="col">{esc(label(ctx.lang, key))}</th>' for key in ("file", "holds", "size"))
+    rows = []
+    for name, content in [*files.items(), (SUMS_NAME, None)]:
+        kind = name.split(".", 1)[0] if name.endswith(".csv") else name
+        holds = label(ctx.lang, "download_table", table=label(ctx.lang, f"table_{kind}")) if name.endswith(".csv") else label(ctx.lang, f"download_{kind}")
+        size = "" if content is None else esc(label(ctx.lang, "bytes", n=format_value(len(content), ctx.lang)))
+        href = f"{ctx.root}{DATA_DIR}/{name}"
+        rows.append(f'<tr><td><a href="{esc(href)}"><code>{esc(name)}</code></a></td><td>{esc(holds)}</td><td>{size}</td></tr>')
+    return f'<table data-gs-table="downloads"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+# The site map lists every page, which only the build knows once all pages are
+# read: the marker leaves this placeholder, and the build fills it (sitemap_html).
+SITEMAP_PLACEHOLDER = '<div class="gs-sitemap" data-gs-sitemap></div>'
+
+
+def render_sitemap(ctx: Context, _=None) -> str:
+    return SITEMAP_PLACEHOLDER
+
+
+def sitemap_html(entries: list[dict]) -> str:
+    """Nested lists of {"title", "url" (None for a section), "children"}."""
+    items = []
+    for entry in entries:
+        title = esc(entry["title"])
+        head = f'<a href="{esc(entry["url"])}">{title}</a>' if entry.get("url") else f"<strong>{title}</strong>"
+        children = sitemap_html(entry["children"]) if entry.get("children") else ""
+        items.append(f"<li>{head}{children}</li>")
+    return f'<ul class="gs-sitemap__list">{"".join(items)}</ul>'
+
+
 # name → (renderer, what its argument names or None, the data file it shows)
 RENDERERS = {
     "round": (render_round, None, "data/round.yaml"),
@@ -242,6 +277,8 @@ RENDERERS = {
     "timeline": (render_timeline, None, "data/updates.yaml"),
     "progress-chart": (render_progress_chart, None, "data/updates.yaml"),
     "changes": (render_changes, None, "data/updates.yaml"),
+    "downloads": (render_downloads, None, None),  # every file of data/ at once
+    "sitemap": (render_sitemap, None, None),
 }
 
 

@@ -37,8 +37,9 @@ def _describe(cls) -> str:
 def type_schema(tp) -> dict:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
+        # Optional: the key may be left out or left empty (YAML null), as the validator allows.
         (inner,) = [arg for arg in typing.get_args(tp) if arg is not type(None)]
-        return type_schema(inner)
+        return {"anyOf": [type_schema(inner), {"type": "null"}]}
     if tp is Text:
         return {"$ref": "#/$defs/text"}
     if dataclasses.is_dataclass(tp):
@@ -70,7 +71,7 @@ def _field_schema(spec: dataclasses.Field, tp) -> dict:
 
 def record_schema(cls) -> dict:
     hints = typing.get_type_hints(cls)
-    fields = dataclasses.fields(cls)
+    fields = model.data_fields(cls)
     schema = {
         "type": "object",
         "properties": {f.name: _field_schema(f, hints[f.name]) for f in fields},
@@ -90,6 +91,14 @@ def file_schemas() -> dict[str, dict]:
                                 **record_schema(cls), "$defs": {"text": TEXT}}
         for kind, cls in kinds.items()
     }
+
+
+def site_schema(schema_id: str) -> dict:
+    """The schema of the whole site's data as one document (the open-data JSON),
+    which names its schema in `$schema`."""
+    schema = {"$schema": DIALECT, "$id": schema_id, "title": "gongshi", **record_schema(model.Site), "$defs": {"text": TEXT}}
+    schema["properties"] = {"$schema": {"type": "string"}, **schema["properties"]}
+    return schema
 
 
 def schema_text(schema: dict) -> str:

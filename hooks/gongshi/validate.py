@@ -13,6 +13,7 @@ import difflib
 import re
 import types
 import typing
+from pathlib import Path
 
 from . import model
 from .errors import Problem, suggest
@@ -233,6 +234,15 @@ def check_site(site: Site, at: Locations) -> list[Problem]:
     return problems
 
 
+def check_files(site: Site, docs: Path, at: Locations) -> list[Problem]:
+    """Files that the data names and the site must publish."""
+    mark = site.info.gov_site_mark
+    if mark is not None and not (docs / mark.image).is_file():
+        return [at.problem(mark, f"the image `{mark.image}` is not in docs/; put the 党政机关网站标识 image there",
+                           f"docs/ 中没有图片 `{mark.image}`；请把党政机关网站标识图片放在那里", "image")]
+    return []
+
+
 def _unique(items, key: str, what: str, what_zh: str, at: Locations) -> list[Problem]:
     seen, problems = {}, []
     for item in items:
@@ -286,6 +296,11 @@ def _check_dates(site: Site, at: Locations) -> list[Problem]:
         problems.append(at.problem(
             site.notice, f"the notice `date` ({site.notice.date}) is before the feedback ({feedback}) in data/round.yaml",
             f"公告日期 `date`（{site.notice.date}）早于 data/round.yaml 中的反馈日期（{feedback}）", "date"))
+    updated = site.info.updated
+    if updated is not None and updated < site.notice.date:
+        problems.append(at.problem(
+            site.info, f"`updated` ({updated}) is before the notice `date` ({site.notice.date}) in data/notice.yaml; content cannot change before it is published",
+            f"`updated`（{updated}）早于 data/notice.yaml 中的公告日期 `date`（{site.notice.date}）；内容不会在发布之前更新", "updated"))
     return problems
 
 

@@ -10,7 +10,7 @@ import pytest
 from gongshi.errors import InputError
 from gongshi.labels import LABELS
 from gongshi.model import LANGUAGES, Text
-from gongshi.render import RENDERERS, Context, area_page, fill_markers
+from gongshi.render import RENDERERS, Context, area_page, fill_markers, sitemap_html
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -93,6 +93,15 @@ EXPECTED = {
                '-   problems fully rectified: <data value="26">26</data> (not stated before)',
                r"This update gives no status for individual measures\."],
     },
+    "downloads": {
+        "zh": ['<a href="data/gongshi.json"><code>gongshi.json</code></a>', "全部数据（中文与英文），JSON 格式",
+               '<a href="data/areas.csv">', "整改方面，CSV 表格，每行一条", '<a href="data/SHA256SUMS">', " 字节"],
+        "en": ["All the data, in Chinese and English, as JSON", "Areas of rectification, a CSV table, one per row", " bytes"],
+    },
+    "sitemap": {  # filled by the build, which knows every page (test_govsite.py)
+        "zh": ['<div class="gs-sitemap" data-gs-sitemap></div>'],
+        "en": ['<div class="gs-sitemap" data-gs-sitemap></div>'],
+    },
     "source": {
         "zh": ["数据来源：中共丽水市交通运输局委员会《公示公告》，2024年9月12日发布。"],
         "en": ["Source: “Public Notice” published by the Committee of the Communist Party of China of the Lishui Municipal Transport Bureau on 12 September 2024"],
@@ -113,7 +122,7 @@ def test_marker_renders_the_data(site, marker, lang):
         assert expected in out, f"{expected!r} missing from data:{marker} in {lang}"
 
 
-@pytest.mark.parametrize("marker", [m for m in EXPECTED if m not in ("notice", "area strong-transport-city")])
+@pytest.mark.parametrize("marker", [m for m in EXPECTED if m not in ("notice", "area strong-transport-city", "sitemap")])
 def test_english_output_is_english_and_chinese_output_is_chinese(site, marker):
     # (The notice is left out: an English measure text quotes the character 鼋.)
     assert not CJK.search(render(site, marker, "en")), f"Chinese text in the English data:{marker}"
@@ -301,7 +310,8 @@ def evil_site(site):
     return r(site, areas=(area,) + site.areas[1:], notice=notice, round=rnd, contact=contact, progress=progress)
 
 
-MARKERS = [m.replace("industry-oversight", "strong-transport-city") for m in EXPECTED]
+# (downloads and sitemap show no text from data/: file names, labels and page titles)
+MARKERS = [m.replace("industry-oversight", "strong-transport-city") for m in EXPECTED if m not in ("downloads", "sitemap")]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -340,3 +350,17 @@ def test_text_in_html_is_html_escaped(evil_site, marker):
 def test_hostile_email_cannot_leave_its_attribute(evil_site):
     out = render(evil_site, "contact", "zh")
     assert 'href="mailto:x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;@evil.com"' in out
+
+
+def test_the_site_map_escapes_page_titles_and_addresses():
+    out = sitemap_html([{"title": EVIL, "url": None, "children": [{"title": "a & b", "url": 'x/"><script>', "children": []}]}])
+    assert "<script" not in out
+    assert "<strong>&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert '<a href="x/&quot;&gt;&lt;script&gt;">a &amp; b</a>' in out
+    assert out.count("<ul") == 2
+
+
+def test_download_links_start_at_the_top_of_the_site(site):
+    out = fill_markers("<!-- data:downloads -->", Context(site, "en", "data.en.md", root="../../"), "docs/data.en.md")
+    assert '<a href="../../data/gongshi.json">' in out
+    assert '<a href="../../data/figures.csv">' in out

@@ -587,3 +587,43 @@ def test_staleness_threshold_is_at_least_a_day(data, edit, line_of, problems):
 def test_staleness_threshold_defaults_to_six_months(data, edit):
     edit(data / "updates.yaml", "stale_after_days: 183\n", "")
     assert load_site(data).progress.stale_after_days == 183
+
+
+# --- data/site.yaml ---------------------------------------------------------------------
+
+
+def test_site_settings_may_all_be_left_empty(site):
+    assert site.info.icp is None and site.info.police_record is None
+    assert site.updated == site.published == site.notice.date
+
+
+def test_an_update_date_before_the_notice_is_refused(data, edit, line_of, problems):
+    edit(data / "site.yaml", "updated:\n", "updated: 2024-09-01\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/site.yaml", line_of(data / "site.yaml", "updated: 2024-09-01"))
+    assert "`updated` (2024-09-01) is before the notice `date` (2024-09-12)" in problem.message
+
+
+def test_a_later_update_date_is_the_site_update_date(data, edit):
+    edit(data / "site.yaml", "updated:\n", "updated: 2024-10-01\n")
+    site = load_site(data)
+    assert (site.published.isoformat(), site.updated.isoformat()) == ("2024-09-12", "2024-10-01")
+
+
+def test_a_malformed_icp_number_is_refused(data, edit, line_of, problems):
+    edit(data / "site.yaml", "icp:\n", "icp: 12345678\n")
+    problem = only(problems(data))
+    assert problem.line == line_of(data / "site.yaml", "icp: 12345678")
+    assert "`icp` should be text, not the number 12345678; put it in quotes" in problem.message
+
+
+def test_the_site_mark_image_must_be_in_docs(data, edit, line_of, problems):
+    edit(data / "site.yaml", "gov_site_mark:\n", "gov_site_mark:\n  image: assets/images/mark.png\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/site.yaml", line_of(data / "site.yaml", "image: assets/images/mark.png"))
+    assert "the image `assets/images/mark.png` is not in docs/" in problem.message
+    assert "党政机关网站标识" in problem.zh
+    image = data.parent / "docs" / "assets" / "images" / "mark.png"
+    image.parent.mkdir(parents=True)
+    image.write_bytes(b"\x89PNG")
+    assert load_site(data).info.gov_site_mark.image == "assets/images/mark.png"
