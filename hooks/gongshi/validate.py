@@ -268,26 +268,51 @@ def _check_dates(site: Site, at: Locations) -> list[Problem]:
         problems.append(at.problem(
             site.notice, f"the notice `date` ({site.notice.date}) is before the feedback ({feedback}) in data/round.yaml",
             f"公告日期 `date`（{site.notice.date}）早于 data/round.yaml 中的反馈日期（{feedback}）", "date"))
+    as_of = site.round.totals.as_of
+    if as_of is not None and not feedback <= as_of <= site.notice.date:
+        problems.append(at.problem(
+            site.round.totals, f"`as_of` ({as_of}) should fall between the feedback ({feedback}) and the notice ({site.notice.date})",
+            f"`as_of`（{as_of}）应当在反馈日期（{feedback}）与公告日期（{site.notice.date}）之间", "as_of"))
     return problems
+
+
+# Parts of the number of problems: each at most the whole, and so is their sum.
+_PARTS_OF_PROBLEMS = ("completed", "basically_completed", "in_progress", "not_completed", "immediate")
+_COMPLETION_SLACK = 0.5  # percentage points: notices round their rates
 
 
 def _check_totals(site: Site, at: Locations) -> list[Problem]:
     problems = []
     totals = site.round.totals
-    for part, whole in (("completed", "problems"), ("immediate", "problems"), ("immediate_completed", "immediate")):
-        a, b = getattr(totals, part).value, getattr(totals, whole).value
-        if a > b:
-            a, b = format_value(a, "zh"), format_value(b, "zh")
+    pairs = [(part, "problems") for part in _PARTS_OF_PROBLEMS] + [("immediate_completed", "immediate")]
+    for part, whole in pairs:
+        a, b = getattr(totals, part), getattr(totals, whole)
+        if a is not None and b is not None and a.value > b.value:
+            a, b = format_value(a.value, "zh"), format_value(b.value, "zh")
             problems.append(at.problem(totals, f"`{part}` ({a}) is more than `{whole}` ({b})",
                                        f"`{part}`（{a}）大于 `{whole}`（{b}）", part))
+    statuses = [name for name in _PARTS_OF_PROBLEMS[:4] if getattr(totals, name) is not None]
+    if totals.problems is not None and len(statuses) > 1:
+        added = sum(getattr(totals, name).value for name in statuses)
+        if added > totals.problems.value:
+            names, whole = " + ".join(f"`{name}`" for name in statuses), format_value(totals.problems.value, "zh")
+            problems.append(at.problem(totals, f"{names} make {format_value(added, 'zh')}, more than the {whole} `problems`",
+                                       f"{names} 合计 {format_value(added, 'zh')}，超过了问题总数 `problems`（{whole}）", statuses[-1]))
+    rate, done, whole = totals.completion_rate, totals.completed, totals.problems
+    if rate is not None and done is not None and whole is not None and whole.value:
+        worked_out = 100 * done.value / whole.value
+        if abs(rate.value - worked_out) > _COMPLETION_SLACK:
+            stated, exact = format_value(rate.value, "zh"), f"{worked_out:.1f}"
+            problems.append(at.problem(
+                totals, f"`completion_rate` is {stated}%, but `completed`/`problems` makes {exact}%",
+                f"`completion_rate` 是 {stated}%，而 `completed`/`problems` 算得 {exact}%", "completion_rate"))
     return problems
 
 
 def _figures_with_text(site: Site):
     """Every figure with the measure whose text it quotes (None for totals)."""
-    totals = site.round.totals
-    for f in dataclasses.fields(totals):
-        yield getattr(totals, f.name), None
+    for figure in site.round.totals.declared():
+        yield figure, None
     for figure in site.round.accountability + site.round.meetings:
         yield figure, None
     measures = [m for area in site.areas for m in area.measures]
