@@ -152,7 +152,7 @@ class _Builder:
     def measure(self, item: Item, id_: str, round_level: bool = False) -> Measure:
         title, paragraphs = item.title, list(item.paragraphs)
         if not paragraphs:  # one sentence: its first clause is the title
-            clause, rest = first_clause(title)
+            clause, rest = first_clause(item.sentence or title)
             if clause:
                 title, paragraphs = clause, [rest]
                 self.note(item.line, "an item of one sentence: its first clause taken as its title",

@@ -90,12 +90,12 @@ def _has_blocks(node: _Node) -> bool:
 
 def _paragraph_text(node: _Node) -> int:
     """How much Chinese text `node` holds as paragraphs of its own: its text, and
-    that of children which are paragraphs rather than containers of blocks."""
+    that of children which hold no blocks (paragraphs, not containers)."""
     count = 0
     for child in node.children:
         if isinstance(child, tuple):
             count += len(_CJK.findall(child[0]))
-        elif child.tag not in _SKIPPED and child.tag not in _TITLES and not (child.tag in _BLOCKS and _has_blocks(child)):
+        elif child.tag not in _SKIPPED and child.tag not in _TITLES and not _has_blocks(child):
             count += len(_CJK.findall(_text(child)))
     return count
 

@@ -28,7 +28,7 @@ _DAY_LINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 _QUOTED = re.compile(r"“(.+)”")
 _PROBLEM_HEADING = re.compile(r"关于.*“.+”|问题.*整改|整改.*问题")
 _NEXT_PART = re.compile(r"下一步|下步|今后|工作打算|后续工作|工作计划")
-_AREAS_PART = re.compile(r"反馈(?:的)?(?:意见|问题)|问题(?:的)?整改(?:落实|完成)?(?:情况|成效)|^整改落实情况")
+_AREAS_PART = re.compile(r"反馈(?:的)?(?:意见|问题)|^(?:问题)?整改(?:落实)?情况$")
 _APPROACH_PART = re.compile(r"整改工作|主要做法|工作开展情况|组织领导|整改(?:的)?(?:总体|基本)?情况$")
 _NEXT_PARAGRAPH = re.compile(r"^(?:下一步|下步|今后|接下来)")
 _CLOSING = re.compile(r"^(?:欢迎|特此)")
@@ -44,6 +44,7 @@ class Item:
     line: int
     title: str
     paragraphs: list[str] = field(default_factory=list)
+    sentence: str = ""  # the item as written, when it is one sentence: title and text may be split from it
 
 
 @dataclass
@@ -127,12 +128,14 @@ class _Reader:
         marked = self.marks[i]
         if marked.kind != "heading" or marked.level != 1:
             return None
-        text = marked.rest
+        text = marked.rest.rstrip("。")
         if _NEXT_PART.search(text):
             return "next"
-        if "“" not in text and _AREAS_PART.search(text):
+        if "“" in text:  # an area names its problem in quotes
+            return None
+        if _AREAS_PART.search(text):
             return "areas"
-        if _APPROACH_PART.search(text):
+        if _APPROACH_PART.search(text) and not _PROBLEM_HEADING.search(text):
             return "approach"
         return None
 
@@ -269,7 +272,7 @@ class _Reader:
 
     def item(self, number: int, text: str) -> Item:
         title, rest = title_and_text(text)
-        return Item(number, title, [rest] if rest else [])
+        return Item(number, title, [rest]) if rest else Item(number, title, sentence=text)
 
     def declares(self, text: str) -> bool:
         """Whether a paragraph states one of the round's totals."""
@@ -305,7 +308,7 @@ class _Reader:
             elif level is not None and self.is_area(i, level):
                 area, current = self.area(marked, line, aspect), None
                 self.found.areas.append(area)
-            elif marked.kind == "heading" and self.groups_areas(marked, area, level):
+            elif marked.kind == "heading" and self.groups_areas(i, area, level):
                 aspect, area, current = marked.rest.rstrip("。"), None, None
             elif area is None:
                 self.found.summary.append(line)
@@ -319,25 +322,26 @@ class _Reader:
                 current = self.points(area, line, marked.rest, title=marked.label)
             elif marked.kind in ("point", "plain") and split_points(line.text, marked.number or 1)[1]:
                 current = self.points(area, line, line.text, first=marked.number or 1)
+            elif marked.kind == "label":  # 整改时限：长期坚持 is a paragraph of its own, titled by its label
+                current = Item(line.number, marked.label, [marked.rest] if marked.rest else [])
+                area.items.append(current)
             elif current is not None:
                 current.paragraphs.append(line.text)
-            elif marked.kind == "label":  # 整改时限：… before any measure
-                current = Item(line.number, marked.label, [marked.rest])
-                area.items.append(current)
             else:
                 current = self.item(line.number, line.text)
                 area.items.append(current)
                 self.note(line.number, "a paragraph without a number under an area: made a measure, its first sentence the title",
                           "方面下的段落没有序号：作为一项措施，以第一句为标题")
 
-    def groups_areas(self, marked: Marked, area: Section | None, level: int | None) -> bool:
+    def groups_areas(self, i: int, area: Section | None, level: int | None) -> bool:
         """Whether a heading among the areas is an aspect they are grouped under
         (（一）…方面 above 1.关于“…”问题) rather than a measure of the area before."""
         if area is None:
             return True
-        if level == 0:  # 问题N： has no level; a heading before its measures start groups
-            return area.measure_level is None and not area.items
-        return level is not None and marked.level < level
+        if level == 0:  # 问题N： has no level: a heading groups when a 问题N： follows it
+            following = next((m for m in self.marks[i + 1:] if m.kind != "heading"), None)
+            return following is not None and following.kind == "problem"
+        return level is not None and self.marks[i].level < level
 
     def area(self, marked: Marked, line: Line, aspect: str | None) -> Section:
         title, rest = title_and_text(marked.rest)

@@ -13,8 +13,8 @@ _OPENING, _CLOSING = "“《‘", "”》’"
 # what was done: 超过180天未经营, 连续180天.
 _THRESHOLD = re.compile(r"(超过|超出|连续|不超过|不少于|不低于|不足|满|以内|达到或超过)$")
 # Words that lead a clause without saying what is counted: 共发现36项问题 counts 发现问题.
-_LEADING = re.compile(r"^(共计|共|累计|合计|总计|先后|其中|目前|给予|均|分别)")
-_STOPS = "，；：。！？,;:!?"
+_LEADING = re.compile(r"^([①-⑳]|（\d+）|共计|共|累计|合计|总计|先后|其中|目前|给予|均|分别)+")
+_STOPS = "，；：。！？,;:!?\n"
 
 
 @dataclass(frozen=True)
@@ -66,8 +66,16 @@ def threshold(text: str, quantity: Quantity) -> bool:
 
 def clause(text: str, quantity: Quantity) -> tuple[int, int]:
     """Where the clause of `quantity` begins and ends. A clause ends at
-    punctuation, or at 、 outside brackets and quotes (19个项目、21个合同段)."""
+    punctuation, or at a 、 outside brackets and quotes that separates counts
+    (19个项目、21个合同段), not words (用地、资金等问题27个)."""
     opening, closing = "（(“《‘", "）)”》’"
+
+    def counts_beyond(index: int, step: int) -> bool:
+        while 0 <= index < len(text) and text[index] not in _STOPS:
+            if text[index].isdigit():
+                return True
+            index += step
+        return False
 
     def stop(index: int, step: int) -> int:
         inward, outward = (opening, closing) if step > 0 else (closing, opening)
@@ -80,7 +88,7 @@ def clause(text: str, quantity: Quantity) -> tuple[int, int]:
                 if depth == 0:
                     return index
                 depth -= 1
-            elif depth == 0 and (char in _STOPS or char == "、"):
+            elif depth == 0 and (char in _STOPS or char == "、" and counts_beyond(index + step, step)):
                 return index
             index += step
         return index

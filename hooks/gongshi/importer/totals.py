@@ -21,9 +21,11 @@ _RULES = [
     ("tasks", lambda b, w, a: re.match(r"整改任务", a) or re.search(r"整改任务(?:共|共计)?$", b)),
     ("rules_revised", lambda b, w, a: re.search(r"(?:制定|修订|建立|出台|完善|健全|修改)+(?:各项|相关)?(?:规章)?制度(?:机制)?(?:共)?$", b)
      or (re.match(r"(?:规章)?制度", a) and re.search(r"(?:制定|修订|建立|出台|完善|健全|修改)+$", b))),
-    ("basically_completed", lambda b, w, a: re.search(rf"基本{_DONE}$", b)),
-    ("in_progress", lambda b, w, a: re.search(rf"阶段性(?:{_DONE}|成效)$", b)),
-    ("not_completed", lambda b, w, a: re.search(r"(?:尚)?未(?:完成|整改到位)(?:整改)?$", b)),
+    ("basically_completed", lambda b, w, a: re.search(rf"基本{_DONE}$", b) or re.match(rf"(?:个)?(?:问题)?(?:已)?基本{_DONE}", a)),
+    ("in_progress", lambda b, w, a: re.search(rf"阶段性(?:{_DONE}|成效)$", b)
+     or re.match(rf"(?:个)?(?:问题)?(?:已)?(?:取得)?阶段性(?:{_DONE}|成效|进展)", a)),
+    ("not_completed", lambda b, w, a: re.search(r"(?:尚)?未(?:完成|整改到位)(?:整改)?$", b)
+     or re.match(r"(?:个)?(?:问题)?(?:尚)?未(?:完成|整改到位)", a)),
     ("completed", lambda b, w, a: re.search(rf"(?<!基本)(?<!阶段性)(?<!未){_DONE}(?:的)?(?:问题)?(?:有|共)?$", b)),
     ("problems", lambda b, w, a: re.match(r"(?:具体)?问题", a)
      or re.search(r"(?:反馈|发现|指出|交办)(?:的)?(?:各类|具体)?问题(?:共|共计)?$", b)),
