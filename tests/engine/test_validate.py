@@ -319,6 +319,50 @@ def test_immediate_completed_more_than_immediate(data, edit, line_of, problems):
     assert "`immediate_completed` (17) is more than `immediate` (16)" in problem.message
 
 
+def test_a_total_the_notice_does_not_state_is_left_out(data, edit):
+    edit(data / "round.yaml", "  rules_revised:\n    value: 68\n    unit: xiang\n    label:\n      zh: 新修订完善制度\n"
+         "      en: rules newly revised or improved\n", "")
+    assert load_site(data).round.totals.rules_revised is None
+
+
+def test_statuses_adding_up_to_more_than_the_problems(data, edit, line_of, problems):
+    path = data / "round.yaml"
+    edit(path, "  immediate:\n", "  in_progress:\n    value: 4\n    unit: ge\n    label: {zh: 阶段性完成, en: in part}\n  immediate:\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/round.yaml", line_of(path, "  in_progress:"))
+    assert "`completed` + `in_progress` make 30, more than the 29 `problems`" in problem.message
+
+
+def test_a_completion_rate_that_does_not_follow_from_the_counts(data, edit, line_of, problems):
+    path = data / "round.yaml"
+    edit(path, "  immediate:\n", "  completion_rate:\n    value: 80\n    unit: percent\n    label: {zh: 完成率, en: rate}\n  immediate:\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/round.yaml", line_of(path, "  completion_rate:"))
+    assert "`completion_rate` is 80%, but `completed`/`problems` makes 89.7%" in problem.message
+
+
+def test_a_completion_rate_rounded_by_the_notice_is_accepted(data, edit):
+    edit(data / "round.yaml", "  immediate:\n", "  completion_rate:\n    value: 89.7\n    unit: percent\n"
+         "    label: {zh: 完成率, en: rate}\n  immediate:\n")
+    assert load_site(data).round.totals.completion_rate.value == 89.7
+
+
+def test_as_of_before_the_feedback(data, edit, line_of, problems):
+    path = data / "round.yaml"
+    edit(path, "  rules_revised:\n", "  as_of: 2024-01-31\n  rules_revised:\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/round.yaml", line_of(path, "as_of:"))
+    assert "`as_of` (2024-01-31) should fall between the feedback (2024-02-23) and the notice (2024-09-12)" in problem.message
+
+
+def test_the_kind_of_inspection(data, edit, line_of, problems):
+    path = data / "round.yaml"
+    edit(path, "  feedback: 2024-02-23\n", "  feedback: 2024-02-23\n  kind: xunca\n")
+    problem = only(problems(data))
+    assert problem.line == line_of(path, "kind: xunca")
+    assert "expected xuncha (巡察) or xunshi (巡视)" in problem.message
+
+
 def test_no_area_files(data, problems):
     shutil.rmtree(data / "areas")
     (data / "areas").mkdir()

@@ -31,9 +31,15 @@ def _pattern(unit: Unit) -> re.Pattern:
     return re.compile(rf"{re.escape(before)}(?<![\d.])(?P<n>\d+(?:\.\d+)?)(?!\.?\d){re.escape(after)}")
 
 
+def _reading(quantity: Quantity) -> tuple[int, bool]:
+    """How good a reading is: the longer the better (413人次, not 413人), and
+    between two as long, an ordinal (第1名 is a rank, not 1名)."""
+    return quantity.end - quantity.start, not quantity.unit.zh.startswith("{n}")
+
+
 def find(text: str, units) -> list[Quantity]:
     """Each number of `text` written in one of `units`, in order; where units
-    overlap (413人次 and 413人) the longer reading wins."""
+    overlap, the better reading wins (see _reading)."""
     best: dict[int, Quantity] = {}
     for unit in units:
         ordinal = unit.zh.endswith("{n}")  # 第{n}, 前{n}: 第3季度 is no rank
@@ -44,7 +50,7 @@ def find(text: str, units) -> list[Quantity]:
             number = match["n"]
             found = Quantity(float(number) if "." in number else int(number), unit, match.start(), match.end(), number)
             held = best.get(match.start("n"))
-            if held is None or found.end - found.start > held.end - held.start:
+            if held is None or _reading(found) > _reading(held):
                 best[match.start("n")] = found
     return [best[k] for k in sorted(best)]
 

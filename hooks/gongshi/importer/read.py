@@ -18,8 +18,11 @@ def decode(raw: bytes) -> str:
         raw = raw[3:]
     try:
         return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("gb18030")
+    except UnicodeDecodeError as not_utf8:
+        try:
+            return raw.decode("gb18030")
+        except UnicodeDecodeError:
+            raise not_utf8 from None  # where UTF-8 fails is where an editor looks
 
 
 def read_notice(path: Path) -> tuple[list[Line], list[Problem]]:
