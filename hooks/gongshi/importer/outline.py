@@ -60,7 +60,6 @@ class Marked:
     level: int = 0  # of a heading: 1 for 一、 … 5 for ①
     number: int | None = None
     label: str = ""  # of a label line: the label's words
-    mark: str = ""  # the mark as written
 
     @property
     def is_status(self) -> bool:
@@ -76,16 +75,16 @@ def mark(text: str) -> Marked:
     for level, pattern in HEADINGS:
         match = pattern.match(text)
         if match and match.end() < len(text):
-            return Marked("heading", text[match.end():], level, _number(match.group(1)), mark=match.group(0).strip())
+            return Marked("heading", text[match.end():], level, _number(match.group(1)))
     match = _PROBLEM.match(text)
     if match:
-        return Marked("problem", text[match.end():], number=_number(match.group(1)), mark=match.group(0).strip())
+        return Marked("problem", text[match.end():], number=_number(match.group(1)))
     match = _LABEL.match(text)
     if match:
-        return Marked("label", text[match.end():], label=match.group(1), mark=match.group(0).strip())
+        return Marked("label", text[match.end():], label=match.group(1))
     match = _POINT.match(text)
     if match and match.end() < len(text):
-        return Marked("point", text, number=_number(match.group(1)), mark=match.group(0))
+        return Marked("point", text, number=_number(match.group(1)))
     return Marked("plain", text)
 
 

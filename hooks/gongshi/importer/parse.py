@@ -11,10 +11,9 @@ a guess is reported, with its line, for the editor to check.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
-
-import datetime
 
 from ..errors import Problem
 from . import quantities, totals
@@ -25,8 +24,8 @@ from .opening import OPENING, Opening, read_opening
 from .outline import Marked, mark, split_points, title_and_text
 
 _DAY_LINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
-_QUOTED = re.compile(r"“(.+)”")
-_PROBLEM_HEADING = re.compile(r"关于.*“.+”|问题.*整改|整改.*问题")
+_QUOTED = re.compile(r"[“\"「](.+)[”\"」]")  # the problem, in whichever quotation marks the notice uses
+_PROBLEM_HEADING = re.compile(r"关于.*[“\"「].+[”\"」]|问题.*整改|整改.*问题")
 _NEXT_PART = re.compile(r"下一步|下步|今后|工作打算|后续工作|工作计划")
 _AREAS_PART = re.compile(r"反馈(?:的)?(?:意见|问题)|^(?:问题)?整改(?:落实)?情况$")
 _APPROACH_PART = re.compile(r"整改工作|主要做法|工作开展情况|组织领导|整改(?:的)?(?:总体|基本)?情况$")
@@ -67,7 +66,6 @@ class Structure:
     report: list[Problem]
     calendar: Calendar  # holds the year the last date was in
     title: str | None = None
-    title_line: int = 1
     intro: list[Line] = field(default_factory=list)
     opening: Opening = field(default_factory=Opening)
     approach_heading: str | None = None
@@ -81,7 +79,6 @@ class Structure:
     next_steps: list[Item] = field(default_factory=list)
     closing: list[Line] = field(default_factory=list)
     signature: str | None = None
-    signature_line: int = 1
     date: datetime.date | None = None
 
 
@@ -121,7 +118,7 @@ class _Reader:
     def _signature_like(self, i: int) -> bool:
         text, marked = self.lines[i].text, self.marks[i]
         return (len(text) <= _SHORT and marked.kind == "plain" and not re.search(r"[。;:,]", text)
-                and not has_contact(text))
+                and not has_contact(text) and not _CLOSING.match(text))  # 特此公告 closes, it does not sign
 
     def part(self, i: int) -> str | None:
         """Which part a 一、 heading opens: "approach", "areas", "next", or None."""
@@ -131,7 +128,7 @@ class _Reader:
         text = marked.rest.rstrip("。")
         if _NEXT_PART.search(text):
             return "next"
-        if "“" in text:  # an area names its problem in quotes
+        if _QUOTED.search(text):  # an area names its problem in quotes
             return None
         if _AREAS_PART.search(text):
             return "areas"
@@ -180,7 +177,6 @@ class _Reader:
                       "the notice's structure could not be read", "没有找到开头一句（根据/按照…统一部署，…组对…进行了巡察），无法识别公告结构")
             opening = min(1, len(lines) - 1)
         found.title = "".join(line.text for line in lines[:opening]) or None
-        found.title_line = lines[0].number
         if not found.title:
             self.note(lines[opening].number, "no title before the opening sentence", "开头一句之前没有标题")
         first = opening + 1
@@ -228,7 +224,6 @@ class _Reader:
         found, lines = self.found, self.lines
         signed = lines[signature_at: date_at if date_at is not None else len(lines)]
         found.signature = " ".join(line.text for line in signed) or None
-        found.signature_line = signed[0].number if signed else lines[-1].number
         if not found.signature:
             self.note(lines[-1].number, "no signature (the issuing organisation) at the end", "末尾没有落款（发布单位）")
         if date_at is None:

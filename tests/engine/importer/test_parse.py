@@ -92,3 +92,31 @@ def test_lines_after_the_date_are_reported_and_a_second_part_heading_kept(import
     assert (notice.next_steps_heading.zh, [s.title.zh for s in notice.next_steps]) == ("下一步工作打算", ["巩固成果", "建立机制"])
     assert report(result) == [(5, "a second heading for the same part; kept in the summary"),
                               (13, "after the date, not placed: “附件:整改台账”")]
+
+
+def test_the_problem_in_other_quotation_marks(imported):
+    result = imported(f"""
+        某局公告
+        {OPENING}
+        一、关于"制度执行不严"问题的整改情况
+        (一)措施。内容。
+        二、关于「台账管理不规范」问题的整改情况
+        (一)措施。内容。
+        {ENDING}
+        """)
+    assert [a.problem.zh for a in result.site.areas] == ["制度执行不严", "台账管理不规范"]
+
+
+def test_a_closing_formula_is_no_signature(imported):
+    result = imported(f"""
+        某局公告
+        {OPENING}
+        一、关于“问题”的整改情况
+        (一)措施。内容。
+        特此公告
+        中共某局党组
+        办公室
+        2024年9月1日
+        """)
+    notice = result.site.notice
+    assert (notice.closing.zh, notice.signature.zh, notice.date.isoformat()) == ("特此公告", "中共某局党组 办公室", "2024-09-01")
