@@ -7,7 +7,7 @@ READY  := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test setup browser lock clean
+.PHONY: site serve test setup browser lock clean bench-search
 
 setup: $(READY)
 
@@ -34,10 +34,15 @@ browser:
 test: $(READY) browser
 	$(BIN)/python -m pytest
 
+# Search figures per language (hit@1, recall, false hits, latency, bytes) in Chromium.
+bench-search: site browser
+	$(BIN)/python bench/search.py site
+
 lock:
 	$(BIN)/python -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --extra test --strip-extras --no-header \
 	  --no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
+	sed -i '1i # The full dependency tree, pinned. Regenerate with `make lock` after changing pyproject.toml.' requirements.lock
 
 clean:
 	rm -rf $(VENV) site site.tmp

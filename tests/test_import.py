@@ -19,6 +19,7 @@ import pytest
 from docx_fixture import build_docx
 from support import ROOT, SEED, mkdocs_build
 
+from gongshi.check import check_project
 from gongshi.data import load_site
 from gongshi.errors import InputError
 from gongshi.format import format_date, format_value
@@ -29,7 +30,8 @@ from gongshi.load import load_yaml
 from gongshi.model import Totals
 
 CORPUS = ROOT / "tests" / "import"
-UNITS = load_site(ROOT / "data").units
+REAL = load_site(ROOT / "data")
+UNITS, STATUSES = REAL.units, REAL.statuses
 SOURCES = sorted(p for p in CORPUS.iterdir() if not p.name.endswith(".expected.yaml"))
 WORD_SOURCE = CORPUS / "06-word.txt"
 
@@ -104,6 +106,9 @@ def summarise(imported) -> dict:
         "totals": {f.name: f"{format_value(getattr(totals, f.name).value, 'zh')} {getattr(totals, f.name).unit}"
                    for f in dataclasses.fields(Totals) if f.name != "as_of" and getattr(totals, f.name) is not None},
         "as_of": day(totals.as_of),
+        "updates": [{"date": day(u.date), "source": list(u.source.notice), "text": _zh(u.text),
+                     "totals": {name: value for name, value in dataclasses.asdict(u.totals).items() if value is not None}}
+                    for u in site.updates],
         "accountability": _figures(site.round.accountability),
         "meetings": _figures(site.round.meetings),
         "contact": {"organisation": _zh(contact.organisation), "phone": contact.phone, "address": _zh(contact.address),
@@ -194,7 +199,7 @@ def _written_text(data_dir: Path) -> str:
 
 
 def _import_and_write(notice: Path, tmp_path: Path):
-    imported = import_notice(notice, UNITS, shown=notice.name)
+    imported = import_notice(notice, UNITS, shown=notice.name, statuses=STATUSES)
     data = tmp_path / "data"
     write_data(imported.site, data, notice.name, imported.origins)
     shutil.copyfile(ROOT / "data" / "units.yaml", data / "units.yaml")
@@ -266,8 +271,14 @@ def chinese_facts(site) -> dict:
 
 
 def test_importing_the_seed_gives_the_hand_made_data():
-    imported = import_notice(SEED, UNITS)
-    assert chinese_facts(imported.site) == chinese_facts(load_site(ROOT / "data"))
+    imported = import_notice(SEED, UNITS, statuses=STATUSES)
+    assert chinese_facts(imported.site) == chinese_facts(REAL)
+    # The notice is one update: the hand-made one its figures are as of (the
+    # other, at the feedback, an editor added from the notice's intro).
+    [update], hand_made = imported.site.updates, REAL.figures_update
+    assert (update.id, update.date, update.totals, update.source, update.text.zh) == (
+        hand_made.id, hand_made.date, hand_made.totals, hand_made.source, hand_made.text.zh)
+    assert imported.site.progress.figures_as_of == REAL.progress.figures_as_of and imported.site.statuses == STATUSES
     # What it could not make a figure of, it says: a name in quotes and two thresholds.
     assert [(p.line, p.message.split("”")[0] + "”") for p in imported.report] == [
         (43, "“7项”"), (47, "“180天”")]
@@ -286,10 +297,18 @@ def test_the_imported_seed_builds_a_site_once_translated(tmp_path):
     assert ":43:" in result.stderr and ":47:" in result.stderr
     assert sorted(p.relative_to(project / "docs").as_posix() for p in (project / "docs").rglob("*.md")) == sorted(pages(
         import_notice(SEED, UNITS).site))
+    # `gongshi check` finds nothing but the English left to translate.
+    todo = {(f"data/{p.relative_to(project / 'data').as_posix()}", n) for p in (project / "data").rglob("*.yaml")
+            for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if line.endswith(TODO)}
+    found = check_project(project)
+    assert {(p.path, p.line) for p in found} == todo and all("has no English text" in p.message for p in found)
     for path in (project / "data").rglob("*.yaml"):
         path.write_text(path.read_text(encoding="utf-8").replace(f'en: ""  {TODO}', 'en: "(translated)"'), encoding="utf-8")
+    assert check_project(project) == []
     built = mkdocs_build(project, tmp_path / "site", lang="en")
     assert built.returncode == 0, built.stderr
     notice = (tmp_path / "site" / "notice" / "index.html").read_text(encoding="utf-8")
     assert "关于“上轮整改不到位”问题的整改情况" in notice and "2024年9月12日" in notice
     assert (tmp_path / "site" / "areas" / "area-11" / "index.html").is_file()
+    progress = (tmp_path / "site" / "progress" / "index.html").read_text(encoding="utf-8")
+    assert '<td><data value="29">29</data>个</td><td><data value="26">26</data>个</td>' in progress

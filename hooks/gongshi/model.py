@@ -14,6 +14,11 @@ LANGUAGES = ("zh", "en")  # the first is the site's default and authoritative la
 LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
 
 
+# Text from data is plain text: the site escapes it, but a tag in the data is
+# always a mistake (HTML pasted from a web page), so the validator refuses it.
+HTML_TAG = r"<[A-Za-z/!?]"
+
+
 class Id(str):
     """A stable identifier used in URLs: lowercase letters, digits and hyphens."""
 
@@ -22,6 +27,10 @@ class Id(str):
 
 class UnitId(Id):
     """The id of a unit in data/units.yaml."""
+
+
+class StatusId(Id):
+    """The id of a status in data/statuses.yaml."""
 
 
 Date = datetime.date
@@ -77,6 +86,16 @@ class Measure:
     figures: tuple[Figure, ...] = ()
 
 
+@dataclass(frozen=True)
+class AreaTotals:
+    """Counts a notice declares for one area, where it gives them. When every
+    area declares a count, they must add up to the round's total."""
+
+    problems: int | None = field(default=None, metadata={"min": 0})
+    completed: int | None = field(default=None, metadata={"min": 0})
+    measures: int | None = field(default=None, metadata={"min": 0})
+
+
 @dataclass(frozen=True, kw_only=True)
 class Area:
     """One numbered section of the notice: a problem the inspection raised."""
@@ -88,6 +107,7 @@ class Area:
     problem: Text  # the problem as the inspection worded it (the quoted part)
     status: Text | None = None  # how far its rectification has got, in the notice's words (完成情况)
     measures: tuple[Measure, ...]
+    declared: AreaTotals | None = None
 
 
 INSPECTION_KINDS = ("xuncha", "xunshi")  # 巡察 (by a city or county committee) and 巡视 (by a province or the centre)
@@ -122,7 +142,7 @@ class Totals:
     immediate: Figure | None = None  # 立行立改
     immediate_completed: Figure | None = None
     rules_revised: Figure | None = None  # 新修订完善制度
-    as_of: Date | None = None  # the day the notice counts to (截至…), when it says
+    as_of: Date | None = None  # the day the notice counts to (截至…), when it says; the date of the `figures_as_of` update
 
     def declared(self) -> list[Figure]:
         """The totals the notice states, in this order."""
@@ -175,12 +195,108 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Status:
+    """A word of the status vocabulary. The colour is never shown without the label."""
+
+    id: Id
+    label: Text
+    colour: str = field(metadata={"pattern": r"#[0-9a-fA-F]{6}", "doc": "a colour written #RRGGBB, like #2e7d32",
+                                  "doc_zh": "形如 #2e7d32 的颜色（#RRGGBB）"})
+    done: bool = False  # whether an item with this status counts as rectified
+
+
+@dataclass(frozen=True)
+class Statuses:
+    """The vocabulary, from the least to the most advanced status: an area's
+    status is the least advanced of its measures'."""
+
+    statuses: tuple[Status, ...]
+
+
+@dataclass(frozen=True)
+class Counts:
+    """An update's totals as of its date. A count its source does not state is left out.
+    Each is named like a figure in Totals, and shown with that figure's label and unit
+    (with the site's own word for it, and no unit, where the notice declares no such total)."""
+
+    problems: int = field(metadata={"min": 0})
+    completed: int | None = field(default=None, metadata={"min": 0})
+    immediate: int | None = field(default=None, metadata={"min": 0})
+    immediate_completed: int | None = field(default=None, metadata={"min": 0})
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an update's facts are published: paragraphs of the notice in
+    data/notice.yaml, named by their key (`intro`, `summary`, …), or another
+    document, named by its title and, where it is online, its address."""
+
+    notice: tuple[str, ...] = ()
+    title: Text | None = None
+    url: str | None = field(default=None, metadata={"pattern": r"https?://\S+", "doc": "an address starting with https://",
+                                                    "doc_zh": "以 https:// 开头的网址"})
+
+
+@dataclass(frozen=True)
+class ItemStatus:
+    """The status of one measure, as an update states it."""
+
+    area: Id
+    measure: Id
+    status: StatusId
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Update:
+    """A reporting round: what its source states, as of its date."""
+
+    id: Id
+    date: Date
+    title: Text
+    text: Text
+    totals: Counts
+    source: Source
+    statuses: tuple[ItemStatus, ...] = ()  # a measure left out has no status stated in this update
+
+
+@dataclass(frozen=True)
+class Updates:
+    """The reporting rounds, oldest first."""
+
+    updates: tuple[Update, ...]
+    figures_as_of: Id  # the update that the figures in round.yaml and areas/ belong to
+    stale_after_days: int = field(default=183, metadata={"min": 1})
+
+
+@dataclass(frozen=True)
 class Site:
     round: Round
     notice: Notice
     contact: Contact
     units: tuple[Unit, ...]
     areas: tuple[Area, ...]  # in the notice's order
+    area_files: dict  # area id → its data file, e.g. "data/areas/02-industry-oversight.yaml"
+    statuses: tuple[Status, ...]  # from the least to the most advanced
+    progress: Updates
+
+    @property
+    def updates(self) -> tuple[Update, ...]:
+        return self.progress.updates
+
+    @property
+    def figures_update(self) -> Update | None:
+        """The update that the notice's figures belong to."""
+        return self.update(self.progress.figures_as_of)
 
     def unit(self, unit_id: str) -> Unit | None:
         return next((unit for unit in self.units if unit.id == unit_id), None)
+
+    def status(self, status_id: str) -> Status | None:
+        return next((status for status in self.statuses if status.id == status_id), None)
+
+    def update(self, update_id: str) -> Update | None:
+        return next((update for update in self.updates if update.id == update_id), None)
+
+    def area(self, area_id: str) -> Area | None:
+        return next((area for area in self.areas if area.id == area_id), None)

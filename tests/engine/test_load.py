@@ -115,19 +115,20 @@ def test_non_utf8_bytes_in_a_small_file(tmp_path):
     assert "the file is not UTF-8 text" in problem.message
 
 
-def test_utf8_byte_order_mark_is_accepted(tmp_path):
+def test_utf8_byte_order_mark_is_refused_with_a_fix(tmp_path):
     data, problems = load(tmp_path, b"\xef\xbb\xbfa: 1\nb: \xe4\xb8\x80\n")
-    assert problems == []
-    assert data == {"a": 1, "b": "一"}
-    assert data.key_lines == {"a": 1, "b": 2}
+    assert data is None
+    [problem] = problems
+    assert (problem.line, problem.column) == (1, 1)
+    assert "save it as UTF-8 without BOM" in problem.message
+    assert "不带 BOM 的 UTF-8" in problem.zh
 
 
-def test_utf8_byte_order_mark_in_a_data_file(data):
-    path = data / "contact.yaml"
-    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    site = load_site(data)
-    assert site.contact.phone == "2615196"
-    assert site.contact.address.zh == "丽水市紫金路701号"
+def test_a_file_too_large_is_refused_before_it_is_parsed(tmp_path):
+    data, problems = load(tmp_path, b"a: " + b"x" * (3 * 2**20) + b"\n")
+    assert data is None
+    [problem] = problems
+    assert "the file is 3.0 MB; a data file may be at most 2 MB" in problem.message
 
 
 def test_control_character_is_a_problem_not_a_crash(tmp_path):
@@ -268,3 +269,18 @@ def test_unreadable_file(tmp_path):
     [problem] = problems
     assert (problem.path, problem.line) == ("data/missing.yaml", 1)
     assert "cannot read the file" in problem.message
+
+
+def test_unclosed_quote_is_reported_where_it_opens_even_when_yaml_reads_on(tmp_path):
+    # YAML lets a quoted text run over lines, so the parser fails only at line 4.
+    data, problems = load(tmp_path, 'a: 1\nb: "abc\nc: "x"\nd: 2\n')
+    [problem] = problems
+    assert (problem.line, problem.column) == (2, 1)
+    assert "a quote opened on this line is not closed" in problem.message
+
+
+def test_apostrophes_and_doubled_single_quotes_are_not_unclosed_quotes(tmp_path):
+    data, problems = load(tmp_path, "a: The bureau's plan\nb: 'it''s closed'\nc: [1, 2\n")
+    [problem] = problems
+    assert "quote" not in problem.message
+    assert problem.message.startswith("YAML syntax error")

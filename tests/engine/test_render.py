@@ -35,12 +35,13 @@ EXPECTED = {
                "as of 12 September 2024"],
     },
     "accountability": {
-        "zh": ['<td>谈话教育提醒</td><td><data value="51">51</data>人次</td>'],
-        "en": ['<td>educational reminder talks</td><td><data value="51">51</data></td>', "<th scope=\"col\">Type</th>"],
+        "zh": ['<td>谈话教育提醒</td><td><data value="51">51</data>人次</td>', "截至2024年9月12日"],
+        "en": ['<td>educational reminder talks</td><td><data value="51">51</data></td>', "<th scope=\"col\">Type</th>",
+               "as of 12 September 2024"],
     },
     "meetings": {
-        "zh": ['<td>局党委专题会议</td><td><data value="3">3</data>次</td>'],
-        "en": ['<td>special meetings of the bureau&#x27;s Party Committee</td>'],
+        "zh": ['<td>局党委专题会议</td><td><data value="3">3</data>次</td>', "截至2024年9月12日"],
+        "en": ['<td>special meetings of the bureau&#x27;s Party Committee</td>', "as of 12 September 2024"],
     },
     "area-cards": {
         "zh": ["(areas/industry-oversight.md)", "二、行业监管责任落实不够到位", "4 项整改措施"],
@@ -53,15 +54,15 @@ EXPECTED = {
                '<data value="1532">1,532</data>', "area 2 of 11"],
     },
     "approach": {
-        "zh": ["## 一是提高政治站位，扛牢巡察整改主体责任 {#responsibility}", "第<data value=\"2\">2</data>"],
-        "en": ["First: Raising political standing", "{#responsibility}", "No. <data value=\"2\">2</data>"],
+        "zh": ["## 一是提高政治站位，扛牢巡察整改主体责任 {#responsibility}", "第<data value=\"2\">2</data>", "截至2024年9月12日"],
+        "en": ["First: Raising political standing", "{#responsibility}", "No. <data value=\"2\">2</data>", "as of 12 September 2024"],
     },
     "next-steps": {
         "zh": ["下一步，市交通运输局党委", "## （一）加大力度抓好整改后续工作 {#follow-up}"],
         "en": ["Next, the Party Committee", "Stepping up follow", "{#follow-up}"],
     },
     "notice": {
-        "zh": ['<p class="gs-notice__signature">中共丽水市交通运输局委员会<br><time datetime="2024-09-12">2024年9月12日</time></p>',
+        "zh": ['<p class="gs-notice__signature" id="notice-signature">中共丽水市交通运输局委员会<br><time datetime="2024-09-12">2024年9月12日</time></p>',
                "## [一、关于“党委推进交通强市建设还需持久发力”问题的整改情况。](areas/strong-transport-city.md) {#strong-transport-city}",
                "## [十一、关于“上轮整改不到位”问题的整改情况。](areas/previous-round-followup.md) {#previous-round-followup}"],
         "en": ["Committee of the Communist Party of China of the Lishui Municipal Transport Bureau<br>",
@@ -70,6 +71,28 @@ EXPECTED = {
     "contact": {
         "zh": ['<a href="tel:2615196">2615196</a>', '<a href="mailto:44524776@qq.com">44524776@qq.com</a>', "丽水市紫金路701号", "联系电话"],
         "en": ['<a href="tel:2615196">2615196</a>', '<a href="mailto:44524776@qq.com">44524776@qq.com</a>', "No. 701 Zijin Road, Lishui", "Phone"],
+    },
+    "timeline": {
+        "zh": ['<time datetime="2023-10-08">2023年10月8日</time> 至 <time datetime="2023-11-10">2023年11月10日</time>',
+               '<time datetime="2024-02-23">2024年2月23日</time></span> **[巡察组反馈巡察意见](#feedback)**',
+               "**[公布整改落实情况](#report)**", "来源：公告原文（[开头](notice.md#notice-intro)、[整改总体情况](notice.md#notice-summary)）"],
+        "en": ["8 October 2023</time> – <time", "**[The inspection team gives its feedback](#feedback)**",
+               "Source: the official notice ([summary of results](notice.md#notice-summary))"],
+    },
+    "progress-chart": {
+        "zh": ['<title id="gs-chart-title">', "2024年2月23日：巡察反馈问题 29 个，已完成整改的数量未说明；2024年9月12日：巡察反馈问题 29 个，已完成整改 26 个。",
+               '<a href="#report"><time datetime="2024-09-12">2024年9月12日</time></a></th><td><data value="29">29</data>个</td><td><data value="26">26</data>个</td>',
+               '<td><data value="29">29</data>个</td><td>未说明</td>'],
+        "en": ["23 February 2024: 29 problems found by the inspection, the number rectified is not stated; "
+               "12 September 2024: 29 problems found by the inspection, 26 rectified.", "<td>not stated</td>"],
+    },
+    "changes": {
+        "zh": ["### 2024年2月23日：巡察组反馈巡察意见 {#feedback}", "这是第一期进展，没有可比较的上一期。",
+               "与上一期（2024年2月23日）相比：", '-   巡察反馈问题：<data value="29">29</data>个（无变化）',
+               '-   已完成整改的问题：<data value="26">26</data>个（上一期未说明）', "这一期没有给出单项措施的整改状态。"],
+        "en": ["### 12 September 2024: The rectification report is published {#report}",
+               '-   problems fully rectified: <data value="26">26</data> (not stated before)',
+               r"This update gives no status for individual measures\."],
     },
     "source": {
         "zh": ["数据来源：中共丽水市交通运输局委员会《公示公告》，2024年9月12日发布。"],
@@ -187,6 +210,8 @@ def test_a_xunshi_is_called_so(site):
     assert "进行了巡视" in render(xunshi, "round", "zh") and "<dt>巡视时间</dt>" in render(xunshi, "round", "zh")
     assert "巡视反馈问题 · 第 1 个方面" in render(xunshi, "area strong-transport-city", "zh")
     assert "进行了巡察" not in render(xunshi, "round", "zh")
+    assert "<title id=\"gs-chart-title\">巡视反馈问题与已完成整改的问题" in render(xunshi, "progress-chart", "zh")
+    assert "**巡视时间**" in render(xunshi, "timeline", "zh")
 
 
 def test_only_the_declared_totals_are_shown(site):
@@ -214,10 +239,10 @@ def test_aspects_and_statuses_of_areas(site):
     areas = tuple(r(a, aspect=aspect, status=Text("已完成", "Completed")) if a.number <= 2 else a for a in site.areas)
     grouped = r(site, areas=areas)
     page = render(grouped, "area industry-oversight", "en", "areas/industry-oversight.md")
-    assert "area 2 of 11 · Party building" in page and '<p class="gs-status">Status: Completed</p>' in page
+    assert "area 2 of 11 · Party building" in page and '<p class="gs-area-status">Status: Completed</p>' in page
     notice = render(grouped, "notice", "zh", "notice.md")
     assert notice.count('<p class="gs-notice__aspect">（一）党的建设方面</p>') == 1
-    assert notice.count('<p class="gs-status">完成情况：已完成</p>') == 2
+    assert notice.count('<p class="gs-area-status">完成情况：已完成</p>') == 2
 
 
 def test_a_contact_with_some_details_and_a_postal_box(site):
@@ -324,7 +349,9 @@ def evil_site(site):
             accountability=(r(rnd.accountability[0], label=t),) + rnd.accountability[1:],
             meetings=(r(rnd.meetings[0], label=t),) + rnd.meetings[1:])
     contact = r(site.contact, organisation=t, address=t, mailbox=t, email='x"><script>alert(1)</script>@evil.com')
-    return r(site, areas=(area,) + site.areas[1:], notice=notice, round=rnd, contact=contact)
+    first, *rest = site.updates
+    progress = r(site.progress, updates=(r(first, title=t, text=t),) + tuple(rest))
+    return r(site, areas=(area,) + site.areas[1:], notice=notice, round=rnd, contact=contact, progress=progress)
 
 
 MARKERS = [m.replace("industry-oversight", "strong-transport-city") for m in EXPECTED]
@@ -345,7 +372,8 @@ def test_hostile_text_cannot_become_markup(evil_site, marker, lang):
     assert "<em>em" not in page
 
 
-@pytest.mark.parametrize("marker", ["area strong-transport-city", "area-cards", "approach", "next-steps", "notice", "source"])
+@pytest.mark.parametrize("marker", ["area strong-transport-city", "area-cards", "approach", "next-steps", "notice", "source",
+                                    "timeline", "changes"])
 def test_markdown_specials_are_backslash_escaped_in_markdown_text(evil_site, marker):
     out = render(evil_site, marker, "en")
     assert r"\*\*bold\*\*" in out
@@ -356,7 +384,7 @@ def test_markdown_specials_are_backslash_escaped_in_markdown_text(evil_site, mar
         assert "**bold**" not in out
 
 
-@pytest.mark.parametrize("marker", ["round", "figures", "accountability", "meetings", "contact"])
+@pytest.mark.parametrize("marker", ["round", "figures", "accountability", "meetings", "contact", "progress-chart"])
 def test_text_in_html_is_html_escaped(evil_site, marker):
     out = render(evil_site, marker, "en")
     assert "E &lt;script&gt;alert(1)&lt;/script&gt;" in out

@@ -17,11 +17,13 @@ from .parse import read_structure
 from .read import read_notice
 
 
-def import_notice(path: Path, units, shown: str | None = None) -> Imported:
+def import_notice(path: Path, units, shown: str | None = None, statuses=()) -> Imported:
     """Read the notice at `path`; `units` are the units figures may be in
-    (data/units.yaml); `shown` names the notice in the report (default: its path)."""
+    (data/units.yaml); `shown` names the notice in the report (default: its path);
+    `statuses` is the site's status vocabulary (data/statuses.yaml), which a
+    notice does not give."""
     shown = shown or str(path)
     lines, problems = read_notice(path)
-    imported = build_site(read_structure(lines, units, shown), units, shown, lines)
+    imported = build_site(read_structure(lines, units, shown), units, statuses, shown, lines)
     imported.report[:0] = problems
     return imported

@@ -6,15 +6,25 @@ Chinese text keeps the notice's wording, with Chinese punctuation restored
 (punctuation.py). English is left empty, for the editor to translate; only the
 labels of totals, which are the site's own words, come in both languages. What
 the notice does not give is left as None: the writer leaves it out, and loading
-the data then says what is missing."""
+the data then says what is missing.
+
+A notice is one reporting round: it becomes the site's one update (data/updates.yaml),
+dated the day it counts to, with the counts of problems it states and the
+paragraphs that state them as its source. It gives no status of single measures,
+so the update gives none either."""
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass
 
+from ..data import AREAS
 from ..errors import Problem
 from ..format import format_value
 from ..labels import label as site_label
-from ..model import Area, Contact, Figure, Inspection, Measure, Notice, Round, Site, Text, Totals
+from ..model import (Area, Contact, Counts, Figure, Inspection, Measure, Notice, Round, Site, Source, Text, Totals, Update,
+                     Updates)
+from ..validate import quotes
 from . import quantities, totals
 from .contact import read_contact
 from .dates import as_of
@@ -44,9 +54,21 @@ def _paragraphs(lines: list[Line]) -> Text | None:
     return _zh("\n".join(line.text for line in lines))
 
 
+DATA = "data"  # the folder of data files in a project, as Site.area_files names them
+REPORT = "report"  # the id of the update a notice makes
+# The paragraphs of the notice where it states its counts, in its order.
+_COUNTED_IN = ("intro", "commitment", "summary")
+_SENTENCE = re.compile(r"[^。]+(?:。|$)")
+
+
+def area_file(area: Area) -> str:
+    """Where an imported area is written, as Site.area_files names it."""
+    return f"{DATA}/{AREAS}/{area.number:02d}-{area.id}.yaml"
+
+
 class _Builder:
-    def __init__(self, structure: Structure, units, shown: str):
-        self.s, self.units, self.shown = structure, units, shown
+    def __init__(self, structure: Structure, units, statuses, shown: str):
+        self.s, self.units, self.statuses, self.shown = structure, units, statuses, shown
         self.report = structure.report
         self.origins: dict[int, int] = {}
         self.found: dict[str, Figure] = {}  # totals by name
@@ -79,7 +101,38 @@ class _Builder:
                                 opening.start, opening.end, opening.feedback, self.kind)
         declared = Totals(**self.found, as_of=self.counted_to)
         round_ = Round(inspection, declared, tuple(self.accountability), tuple(self.meetings))
-        return Site(round_, notice, self.contact(), tuple(self.units), tuple(areas))
+        return Site(round_, notice, self.contact(), tuple(self.units), tuple(areas),
+                    area_files={area.id: area_file(area) for area in areas}, statuses=tuple(self.statuses),
+                    progress=self.progress(notice))
+
+    def progress(self, notice: Notice) -> Updates:
+        """The notice as the site's one update: the counts of problems it states in its
+        own paragraphs (intro, summary …), which it cites. Without the number of
+        problems there is no update: the writer leaves `figures_as_of` out, and
+        loading the data asks for it."""
+        stated, cited = {}, []
+        for name in (f.name for f in dataclasses.fields(Counts)):
+            figure = self.found.get(name)
+            if figure is None:
+                continue
+            unit = next(u for u in self.units if u.id == figure.unit)
+            value = format_value(figure.value, "zh")
+            where = next((key for key in _COUNTED_IN
+                          if getattr(notice, key) is not None and quotes(unit.zh, value, getattr(notice, key).zh)), None)
+            if where is not None:
+                stated[name] = (figure.value, unit.zh)
+                cited += [] if where in cited else [where]
+        if "problems" not in stated:
+            return Updates(updates=(), figures_as_of=None)
+        cited.sort(key=_COUNTED_IN.index)
+        # Its text: the sentences of those paragraphs that state a count.
+        sentences = [sentence for key in cited for sentence in _SENTENCE.findall(getattr(notice, key).zh)
+                     if any(quotes(unit, format_value(value, "zh"), sentence) for value, unit in stated.values())]
+        update = Update(
+            id=REPORT, date=self.counted_to or notice.date,
+            title=Text(site_label("zh", "report"), site_label("en", "report")), text=_zh("".join(sentences)),
+            totals=Counts(**{name: int(value) for name, (value, _) in stated.items()}), source=Source(notice=tuple(cited)))
+        return Updates(updates=(update,), figures_as_of=REPORT)
 
     # --- figures -------------------------------------------------------------------
 
@@ -183,7 +236,7 @@ class _Builder:
                        postcode=value.get("postcode"), email=value.get("email"), mailbox=_zh(value.get("mailbox")))
 
 
-def build_site(structure: Structure, units, shown: str, lines: list[Line]) -> Imported:
-    builder = _Builder(structure, units, shown)
+def build_site(structure: Structure, units, statuses, shown: str, lines: list[Line]) -> Imported:
+    builder = _Builder(structure, units, statuses, shown)
     site = builder.site()
     return Imported(site, sorted(set(builder.report)), lines, builder.origins)  # a note twice on one line is said once

@@ -14,13 +14,14 @@ from pathlib import Path
 from ..data import AREAS, FILES
 from ..errors import Problem, message_language
 from ..load import load_yaml
-from ..model import Units
+from ..model import Statuses, Units
 from ..validate import Locations, build_file
 from . import import_notice
 from .pages import pages
 from .write import write_data
 
 UNITS = next(name for name, cls in FILES.items() if cls is Units)
+STATUSES = next(name for name, cls in FILES.items() if cls is Statuses)
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -33,6 +34,9 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--units", type=Path, default=Path("data") / UNITS,
                         help="数字单位文件（默认 data/units.yaml；输出文件夹已有时用它的） / the units figures may be in "
                              "(default: DIR/data/units.yaml if present, else data/units.yaml)")
+    parser.add_argument("--statuses", type=Path, default=Path("data") / STATUSES,
+                        help="整改状态词表（默认 data/statuses.yaml；输出文件夹已有时用它的） / the status vocabulary "
+                             "(default: DIR/data/statuses.yaml if present, else data/statuses.yaml)")
     parser.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite files that exist")
     parser.set_defaults(run=run)
     return parser
@@ -49,28 +53,36 @@ def _print_problems(problems: list[Problem], heading: tuple[str, str]):
         print("  " + problem.format(lang), file=sys.stderr)
 
 
-def _units(path: Path):
+def _read(path: Path, cls):
+    """A site's own file that the notice does not give (units, statuses): the object, and its problems."""
     data, problems = load_yaml(path, str(path))
     if data is None:
         return None, problems
-    units, found = build_file(Units, data, str(path), Locations())
-    return units, problems + found
+    built, found = build_file(cls, data, str(path), Locations())
+    return built, problems + found
+
+
+def _own_file(data_dir: Path, name: str, default: Path) -> Path:
+    return data_dir / name if (data_dir / name).is_file() else default
 
 
 def run(args) -> int:
     data_dir, docs_dir = args.output / "data", args.output / "docs"
-    units_file = data_dir / UNITS if (data_dir / UNITS).is_file() else args.units
-    units, problems = _units(units_file)
-    if units is None or problems:
-        _print_problems(problems, ("单位文件有 {count} 处问题：", "{count} problem(s) in the units file:"))
-        return 2
-    imported = import_notice(args.notice, units.units)
+    units_file, statuses_file = _own_file(data_dir, UNITS, args.units), _own_file(data_dir, STATUSES, args.statuses)
+    own = {}
+    for path, cls, (zh, en) in ((units_file, Units, ("单位", "units")), (statuses_file, Statuses, ("状态", "statuses"))):
+        own[cls], problems = _read(path, cls)
+        if own[cls] is None or problems:
+            _print_problems(problems, (f"{zh}文件有 {{count}} 处问题：", f"{{count}} problem(s) in the {en} file:"))
+            return 2
+    imported = import_notice(args.notice, own[Units].units, statuses=own[Statuses].statuses)
     if not imported.lines:
         _print_problems(imported.report, ("无法导入，{count} 处问题：", "Nothing imported, {count} problem(s):"))
         return 2
     page_texts = pages(imported.site)
-    # units.yaml is kept: it says how this site writes its units.
-    targets = [data_dir / name for name in FILES if name != UNITS] + [data_dir / AREAS] + [docs_dir / name for name in page_texts]
+    # units.yaml and statuses.yaml are kept: they say how this site writes its units and statuses.
+    kept = [name for name in (UNITS, STATUSES) if (data_dir / name).is_file()]
+    targets = [data_dir / name for name in FILES if name not in kept] + [data_dir / AREAS] + [docs_dir / name for name in page_texts]
     existing = [path for path in targets if path.exists()]
     if existing and not args.force:
         print(_say("这些文件已存在，加 --force 才会覆盖：", "These exist; add --force to overwrite them:"), file=sys.stderr)
@@ -78,7 +90,7 @@ def run(args) -> int:
         return 2
     if (data_dir / AREAS).exists():
         shutil.rmtree(data_dir / AREAS)  # the areas of an earlier import would stay beside the new ones
-    written = write_data(imported.site, data_dir, args.notice.name, imported.origins)
+    written = write_data(imported.site, data_dir, args.notice.name, imported.origins, keep=kept)
     if not (data_dir / UNITS).exists():
         shutil.copyfile(units_file, data_dir / UNITS)
         written.append(data_dir / UNITS)

@@ -34,10 +34,14 @@ def _pages(site: Site, lang: str) -> dict[str, str]:
     return {
         "index": _page(
             f"# {say('page_home')}", "<!-- data:round -->", f"## {say('page_progress')}", "<!-- data:figures -->",
+            *([f"[{say('page_all_updates')}](progress.md)"] if site.updates else []),
             *([f"## {say('accountability')}", "<!-- data:accountability -->"] if round_.accountability else []),
             *([f"## {say('meetings')}", "<!-- data:meetings -->"] if round_.meetings else []),
             f"## {areas}", "<!-- data:area-cards -->", f"[{say('page_read_notice')}](notice.md){{ .md-button }}"),
         f"{AREA_PAGES}/index": _page(f"# {areas}", "<!-- data:area-cards -->"),
+        "progress": _page(f"# {say('page_progress')}", say("page_progress_intro"), f"## {say('page_timeline')}",
+                          "<!-- data:timeline -->", f"## {say('page_progress_chart')}", "<!-- data:progress-chart -->",
+                          f"## {say('page_changes')}", "<!-- data:changes -->"),
         "approach": _page(f"# {say('page_approach')}", "<!-- data:approach -->"),
         "next-steps": _page(f"# {say('page_next_steps')}", "<!-- data:next-steps -->"),
         "notice": _NOTICE_PAGE.format(title=say("page_notice")),

@@ -1,5 +1,6 @@
 """The model's objects → the YAML files of data/, written field by field from the
-model's dataclasses, so that they load back through gongshi.data.
+model's dataclasses, so that they load back through gongshi.data. Each starts
+with the line that points editors at its schema (check.schema_line).
 
 English left empty is written `en: ""  # TODO translate`: loading the data then
 reports each missing translation with its line, which is the editor's list of
@@ -12,9 +13,11 @@ import datetime
 import json
 from pathlib import Path
 
-from ..data import AREAS, FILES
+from ..check import schema_line
+from ..data import FILES
 from ..format import format_value
-from ..model import Area, Site, Text
+from ..model import Site, Statuses, Text
+from .build import DATA
 
 TODO = "# TODO translate"
 
@@ -51,6 +54,8 @@ def _record(obj, pad: str, origins: dict, first: str = "") -> list[str]:
             lines += [f"{lead}{spec.name}:"] + _text(value, pad)
         elif dataclasses.is_dataclass(value):
             lines += [f"{lead}{spec.name}:"] + _record(value, pad + "  ", origins)
+        elif isinstance(value, tuple) and not all(dataclasses.is_dataclass(item) for item in value):
+            lines.append(f"{lead}{spec.name}: [{', '.join(_scalar(item) for item in value)}]")
         elif isinstance(value, tuple):
             lines.append(f"{lead}{spec.name}:" + ("" if value else " []"))
             for item in value:
@@ -63,12 +68,9 @@ def _record(obj, pad: str, origins: dict, first: str = "") -> list[str]:
     return lines
 
 
-def _document(obj, header: str, origins: dict) -> str:
-    return header + "\n".join(_record(obj, "", origins)) + "\n"
-
-
-def area_file(area: Area) -> str:
-    return f"{area.number:02d}-{area.id}.yaml"
+def _document(obj, relative: str, header: str, origins: dict) -> str:
+    data_dir = Path(DATA)
+    return schema_line(data_dir / relative, data_dir) + "\n" + header + "\n".join(_record(obj, "", origins)) + "\n"
 
 
 def data_files(site: Site, source: str, origins: dict) -> dict[str, str]:
@@ -76,16 +78,25 @@ def data_files(site: Site, source: str, origins: dict) -> dict[str, str]:
     header = (f"# Imported from {source} by `gongshi import`. Check every value against the notice,\n"
               "# and translate each English text left empty.\n")
     by_kind = {cls: name for name, cls in FILES.items()}
-    files = {by_kind[type(obj)]: _document(obj, header, origins) for obj in (site.round, site.notice, site.contact)}
+    objects = {by_kind[type(obj)]: obj for obj in (site.round, site.notice, site.contact, site.progress)}
+    files = {name: _document(obj, name, header, origins) for name, obj in objects.items()}
+    statuses = by_kind[Statuses]
+    files[statuses] = _document(Statuses(site.statuses), statuses,
+                                "# The words an update may use for the status of a measure, least advanced first.\n"
+                                "# A vocabulary, not a fact: a notice gives no status of a single measure.\n", origins)
     for area in site.areas:
         where = f"# Line {origins[id(area)]} of the notice.\n" if id(area) in origins else ""
-        files[f"{AREAS}/{area_file(area)}"] = _document(area, header + where, origins)
+        relative = Path(site.area_files[area.id]).relative_to(DATA).as_posix()
+        files[relative] = _document(area, relative, header + where, origins)
     return files
 
 
-def write_data(site: Site, data_dir: Path, source: str, origins: dict) -> list[Path]:
+def write_data(site: Site, data_dir: Path, source: str, origins: dict, keep=()) -> list[Path]:
+    """Write the data files; those named in `keep` (under data/) stay as they are."""
     written = []
     for relative, text in data_files(site, source, origins).items():
+        if relative in keep:
+            continue
         path = data_dir / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

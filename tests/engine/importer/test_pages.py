@@ -10,7 +10,7 @@ from gongshi.model import Round
 
 def test_every_page_in_both_languages(site):
     written = pages(site)
-    names = {"index", "areas/index", "approach", "next-steps", "notice", "contact", "about"}
+    names = {"index", "areas/index", "progress", "approach", "next-steps", "notice", "contact", "about"}
     assert set(written) == {f"{n}.md" for n in names} | {f"{n}.en.md" for n in names}
     assert written["index.md"].startswith("# 巡察整改情况\n") and "## 十一个方面的整改" in written["index.md"]
     assert "## The 11 areas" in written["index.en.md"] and "title: 公告原文" in written["notice.md"]
