@@ -57,9 +57,12 @@ def test_nothing_is_loaded_from_another_host(built_site: Path):
             assert not re.search(r'(?:src|href)="(?:https?:)?//', tag), f"{page}: {tag}"
 
 
-def test_edit_links_open_the_source_of_what_the_reader_sees(tmp_path: Path):
+def test_a_published_build_links_edits_and_languages_right(tmp_path: Path):
+    """Built as the publish workflow builds: with an edit address, and for a
+    site that does not sit at the root of its host."""
     base = "https://example.org/bureau/site/edit/main/"
-    result = mkdocs_build(ROOT, tmp_path / "site", env={"GONGSHI_EDIT_BASE": base})
+    result = mkdocs_build(ROOT, tmp_path / "site", env={"GONGSHI_EDIT_BASE": base,
+                                                        "GONGSHI_SITE_URL": "https://example.org/lishui/"})
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
 
@@ -73,6 +76,10 @@ def test_edit_links_open_the_source_of_what_the_reader_sees(tmp_path: Path):
     assert edit_links("") == {"docs/index.md", "data/round.yaml"}
     assert edit_links("en/contact") == {"docs/contact.en.md", "data/contact.yaml"}
     assert edit_links("notice") == {"docs/notice.md", "data/notice.yaml"}
+    # The language switcher on the home page stays under the site's own path.
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="/lishui/en/" hreflang="en"' in home
+    assert "<loc>https://example.org/lishui/en/areas/work-safety/</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
 
 
 def test_no_edit_links_without_an_edit_address(built_site: Path):
