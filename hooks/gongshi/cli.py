@@ -1,4 +1,4 @@
-"""The `gongshi` command for editors: `gongshi check`, `gongshi schema`."""
+"""The `gongshi` command for editors: `gongshi check`, `gongshi schema`, `gongshi import`."""
 from __future__ import annotations
 
 import argparse
@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .check import check_project
 from .errors import message_language
+from .importer import command as import_command
 from .schema import stale_schemas, write_schemas
 
 
@@ -44,6 +45,7 @@ def parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=_schema)
     for command in (check, schema):
         command.add_argument("--root", type=Path, default=Path("."), help="the project folder (default: .)")
+    import_command.add_parser(commands)
     return main
 
 

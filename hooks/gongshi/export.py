@@ -119,8 +119,9 @@ def _measures(site: Site) -> Iterator[Row]:
 
 def _figures(site: Site) -> Iterator[Row]:
     totals = site.round.totals
-    for position, f in enumerate(dataclasses.fields(totals), 1):
-        yield Row(f"totals/{f.name}", "", position, getattr(totals, f.name))
+    declared = [f.name for f in dataclasses.fields(totals) if isinstance(getattr(totals, f.name), Figure)]
+    for position, name in enumerate(declared, 1):
+        yield Row(f"totals/{name}", "", position, getattr(totals, name))
     groups = [("accountability", "", site.round.accountability), ("meetings", "", site.round.meetings)]
     groups += [(f"{prefix}/{m.id}", f"{prefix}/{m.id}", m.figures) for prefix, _, measures in _measure_groups(site) for m in measures]
     for prefix, parent, figures in groups:

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 
 from .format import format_date
 from .labels import label
-from .markup import Context, esc, written
+from .markup import Context, count_name, count_unit, esc, written
 from .model import Site, Update
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -45,8 +45,8 @@ def _content(ctx: Context, update: Update) -> str:
     counts = []
     for name, value in dataclasses.asdict(update.totals).items():
         if value is not None:
-            figure = getattr(ctx.site.round.totals, name)
-            counts.append(label(ctx.lang, "count_line", name=esc(ctx.t(figure.label)), value=esc(written(ctx, value, figure.unit))))
+            counts.append(label(ctx.lang, "count_line", name=esc(count_name(ctx, name)),
+                                value=esc(written(ctx, value, count_unit(ctx, name)))))
     source = update.source
     if source.notice:
         where = label(ctx.lang, "source_notice", paragraphs=esc(label(ctx.lang, "separator").join(

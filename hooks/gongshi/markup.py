@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .format import format_date, format_value
+from .labels import label
 from .model import Site
 
 AREA_PAGES = "areas"  # the folder of the generated area pages, under docs/
@@ -28,6 +29,11 @@ class Context:
 
     def t(self, text) -> str:
         return text[self.lang]
+
+    @property
+    def kind(self) -> str:
+        """巡察 or 巡视, as the site's labels say it."""
+        return label(self.lang, self.site.round.inspection.kind)
 
 
 def esc(text: str) -> str:
@@ -60,12 +66,30 @@ def notice_anchor(paragraph: str) -> str:
     return "notice-" + paragraph.replace("_", "-")
 
 
-def quantity(ctx: Context, value: float, unit_id: str) -> str:
+def _unit_pattern(ctx: Context, unit_id: str | None) -> str:
+    """How a value is written in a unit, e.g. "{n}个"; a bare number without one."""
+    return "{n}" if unit_id is None else getattr(ctx.site.unit(unit_id), ctx.lang)
+
+
+def quantity(ctx: Context, value: float, unit_id: str | None) -> str:
     """A value in its unit, as HTML: the number machine-readable in <data>."""
-    before, _, after = getattr(ctx.site.unit(unit_id), ctx.lang).partition("{n}")
+    before, _, after = _unit_pattern(ctx, unit_id).partition("{n}")
     return f'{esc(before)}<data value="{format_value(value, "zh")}">{format_value(value, ctx.lang)}</data>{esc(after)}'
 
 
-def written(ctx: Context, value: float, unit_id: str) -> str:
+def written(ctx: Context, value: float, unit_id: str | None) -> str:
     """A value in its unit, as plain text."""
-    return getattr(ctx.site.unit(unit_id), ctx.lang).replace("{n}", format_value(value, ctx.lang))
+    return _unit_pattern(ctx, unit_id).replace("{n}", format_value(value, ctx.lang))
+
+
+def count_name(ctx: Context, name: str) -> str:
+    """What a count of an update is called: the label of the total of that name in
+    data/round.yaml, or the site's own word for it where the notice declares none."""
+    figure = getattr(ctx.site.round.totals, name)
+    return ctx.t(figure.label) if figure is not None else label(ctx.lang, f"total_{name}", kind=ctx.kind)
+
+
+def count_unit(ctx: Context, name: str) -> str | None:
+    """The unit a count of an update is written in: that of the total of that name, if declared."""
+    figure = getattr(ctx.site.round.totals, name)
+    return figure.unit if figure is not None else None

@@ -101,16 +101,21 @@ class AreaTotals:
     measures: int | None = field(default=None, metadata={"min": 0})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Area:
     """One numbered section of the notice: a problem the inspection raised."""
 
     id: Id
     number: int = field(metadata={"min": 1})
+    aspect: Text | None = None  # the heading of the group of problems it is under, when the notice groups them
     title: Text  # the section heading as the notice words it
     problem: Text  # the problem as the inspection worded it (the quoted part)
+    status: Text | None = None  # how far its rectification has got, in the notice's words (完成情况)
     measures: tuple[Measure, ...]
     declared: AreaTotals | None = None
+
+
+INSPECTION_KINDS = ("xuncha", "xunshi")  # 巡察 (by a city or county committee) and 巡视 (by a province or the centre)
 
 
 @dataclass(frozen=True)
@@ -121,41 +126,60 @@ class Inspection:
     start: Date
     end: Date
     feedback: Date
+    kind: str = field(default="xuncha", metadata={
+        "pattern": "|".join(INSPECTION_KINDS), "doc": "xuncha (巡察) or xunshi (巡视)", "doc_zh": "xuncha（巡察）或 xunshi（巡视）"})
 
 
 @dataclass(frozen=True)
 class Totals:
-    """The round's totals, as the notice declares them."""
+    """The round's totals, as the notice declares them. Notices declare
+    different totals; one it does not state is left out, never worked out."""
 
-    aspects: Figure
-    problems: Figure
-    measures: Figure
-    completed: Figure
-    immediate: Figure
-    immediate_completed: Figure
-    rules_revised: Figure
+    aspects: Figure | None = None
+    problems: Figure | None = None
+    measures: Figure | None = None  # 整改举措
+    tasks: Figure | None = None  # 整改任务
+    completed: Figure | None = None
+    basically_completed: Figure | None = None  # 基本完成
+    in_progress: Figure | None = None  # 阶段性完成
+    not_completed: Figure | None = None  # 未完成
+    completion_rate: Figure | None = None  # 完成率
+    immediate: Figure | None = None  # 立行立改
+    immediate_completed: Figure | None = None
+    rules_revised: Figure | None = None  # 新修订完善制度
+    as_of: Date | None = None  # the day the notice counts to (截至…), when it says; the date of the `figures_as_of` update
+
+    def declared(self) -> list[Figure]:
+        """The totals the notice states, in this order."""
+        values = (getattr(self, f.name) for f in fields(self))
+        return [value for value in values if isinstance(value, Figure)]
 
 
 @dataclass(frozen=True)
 class Round:
     inspection: Inspection
     totals: Totals
-    accountability: tuple[Figure, ...]
-    meetings: tuple[Figure, ...]
+    accountability: tuple[Figure, ...] = ()
+    meetings: tuple[Figure, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Notice:
     """The published notice, paragraph by paragraph, in its own order.
-    The areas (data/areas/) stand between `summary` and `next_steps_intro`."""
+    The areas (data/areas/) stand between `areas_heading` and `next_steps_heading`.
+    The parts a notice may lack are optional; the headings are those of notices
+    in three numbered parts (一、整改工作开展情况 …)."""
 
     title: Text
     intro: Text
-    commitment: Text
-    approach: tuple[Measure, ...]
-    summary: Text
-    next_steps_intro: Text
-    next_steps: tuple[Measure, ...]
+    approach_heading: Text | None = None
+    commitment: Text | None = None
+    approach: tuple[Measure, ...] = ()
+    summary: Text | None = None
+    areas_heading: Text | None = None
+    next_steps_heading: Text | None = None
+    next_steps_intro: Text | None = None
+    next_steps: tuple[Measure, ...] = ()
     closing: Text
     signature: Text
     date: Date
@@ -163,12 +187,16 @@ class Notice:
 
 @dataclass(frozen=True)
 class Contact:
+    """How the public reaches the unit; a notice gives some of these, not always all."""
+
     organisation: Text
-    phone: str = field(metadata={"pattern": r"\+?[0-9][0-9 -]*", "doc": "digits, spaces and hyphens", "doc_zh": "数字、空格或连字符"})
-    address: Text
-    postcode: str = field(metadata={"pattern": r"[0-9]{6}", "doc": "six digits", "doc_zh": "六位数字"})
-    email: str = field(metadata={"pattern": r"[^@\s]+@[^@\s]+\.[^@\s]+", "doc": "an address like name@example.cn",
-                                 "doc_zh": "形如 name@example.cn 的地址"})
+    phone: str | None = field(default=None, metadata={
+        "pattern": r"\+?[0-9][0-9 -]*", "doc": "digits, spaces and hyphens", "doc_zh": "数字、空格或连字符"})
+    address: Text | None = None
+    postcode: str | None = field(default=None, metadata={"pattern": r"[0-9]{6}", "doc": "six digits", "doc_zh": "六位数字"})
+    email: str | None = field(default=None, metadata={
+        "pattern": r"[^@\s]+@[^@\s]+\.[^@\s]+", "doc": "an address like name@example.cn", "doc_zh": "形如 name@example.cn 的地址"})
+    mailbox: Text | None = None  # 邮政信箱
 
 
 _URL = {"pattern": r"https?://[^\s<>\"]+", "doc": "a web address starting with https:// or http://",
@@ -233,7 +261,8 @@ class Statuses:
 @dataclass(frozen=True)
 class Counts:
     """An update's totals as of its date. A count its source does not state is left out.
-    Each is named like a figure in Totals, and shown with that figure's label and unit."""
+    Each is named like a figure in Totals, and shown with that figure's label and unit
+    (with the site's own word for it, and no unit, where the notice declares no such total)."""
 
     problems: int = field(metadata={"min": 0})
     completed: int | None = field(default=None, metadata={"min": 0})

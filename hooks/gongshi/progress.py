@@ -7,7 +7,7 @@ from .chart import Column, Words, progress_chart
 from .format import format_date
 from .history import Change, CountChange, Diff, diffs, has_history, item_history, roll_up
 from .labels import label
-from .markup import AREA_PAGES, Context, esc, md, notice_anchor, period_tag, quantity, time_tag, written
+from .markup import AREA_PAGES, Context, count_name, count_unit, esc, md, notice_anchor, period_tag, quantity, time_tag, written
 from .model import Status, Update
 
 
@@ -17,15 +17,10 @@ def status_badge(status: Status, lang: str) -> str:
             f'<span class="gs-status__swatch" aria-hidden="true"></span>{md(status.label[lang])}</span>')
 
 
-def _totals_figure(ctx: Context, name: str):
-    """The figure in data/round.yaml that a count of an update is named and counted like."""
-    return getattr(ctx.site.round.totals, name)
-
-
 def _count(ctx: Context, name: str, value: int | None) -> str:
     if value is None:
         return esc(label(ctx.lang, "not_stated"))
-    return quantity(ctx, value, _totals_figure(ctx, name).unit)
+    return quantity(ctx, value, count_unit(ctx, name))
 
 
 def source_line(ctx: Context, update: Update) -> str:
@@ -46,7 +41,7 @@ def source_line(ctx: Context, update: Update) -> str:
 
 def render_timeline(ctx: Context, _=None) -> str:
     site, inspection = ctx.site, ctx.site.round.inspection
-    events = [(period_tag(inspection.start, inspection.end, ctx.lang), md(label(ctx.lang, "period")), [])]
+    events = [(period_tag(inspection.start, inspection.end, ctx.lang), md(label(ctx.lang, "period", kind=ctx.kind)), [])]
     if all(update.date != inspection.feedback for update in site.updates):
         events.append((time_tag(inspection.feedback, ctx.lang), md(label(ctx.lang, "feedback")), []))
     for update in site.updates:
@@ -63,16 +58,17 @@ def render_timeline(ctx: Context, _=None) -> str:
 
 
 def _chart_words(ctx: Context) -> Words:
-    lang, totals = ctx.lang, ctx.site.round.totals
+    lang, kind = ctx.lang, ctx.kind
     said = []
     for update in ctx.site.updates:
         completed = update.totals.completed
         said.append(label(lang, "chart_column", date=format_date(update.date, lang),
-                          total=label(lang, "chart_total", n=update.totals.problems),
+                          total=label(lang, "chart_total", n=update.totals.problems, kind=kind),
                           completed=(label(lang, "chart_completed_unknown") if completed is None
                                      else label(lang, "chart_completed", n=completed))))
-    return Words(title=label(lang, "chart_title"), desc=label(lang, "sentence_separator").join(said) + label(lang, "full_stop"),
-                 total=ctx.t(totals.problems.label), completed=ctx.t(totals.completed.label),
+    return Words(title=label(lang, "chart_title", kind=kind),
+                 desc=label(lang, "sentence_separator").join(said) + label(lang, "full_stop"),
+                 total=count_name(ctx, "problems"), completed=count_name(ctx, "completed"),
                  not_stated=label(lang, "not_stated"))
 
 
@@ -81,7 +77,7 @@ def render_progress_chart(ctx: Context, _=None) -> str:
     columns = [Column(u.date, format_date(u.date, ctx.lang), u.totals.problems, u.totals.completed) for u in updates]
     svg = progress_chart(columns, _chart_words(ctx))
     head = "".join(f'<th scope="col">{esc(text)}</th>' for text in (
-        label(ctx.lang, "date"), ctx.t(_totals_figure(ctx, "problems").label), ctx.t(_totals_figure(ctx, "completed").label)))
+        label(ctx.lang, "date"), count_name(ctx, "problems"), count_name(ctx, "completed")))
     rows = "".join(
         f'<tr><th scope="row"><a href="#{u.id}">{time_tag(u.date, ctx.lang)}</a></th>'
         f'<td>{_count(ctx, "problems", u.totals.problems)}</td><td>{_count(ctx, "completed", u.totals.completed)}</td></tr>'
@@ -94,9 +90,8 @@ def render_progress_chart(ctx: Context, _=None) -> str:
 
 
 def _count_line(ctx: Context, change: CountChange, first: bool) -> str:
-    lang, unit = ctx.lang, _totals_figure(ctx, change.name).unit
-    line = label(lang, "count_line", name=md(ctx.t(_totals_figure(ctx, change.name).label)),
-                 value=_count(ctx, change.name, change.after))
+    lang, unit = ctx.lang, count_unit(ctx, change.name)
+    line = label(lang, "count_line", name=md(count_name(ctx, change.name)), value=_count(ctx, change.name, change.after))
     if first:
         return line
     if change.after is None:

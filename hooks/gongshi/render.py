@@ -26,8 +26,9 @@ MARKER = re.compile(r"<!--\s*data:(?P<body>.*?)-->", re.DOTALL)
 
 
 def _as_of(ctx: Context) -> str:
-    """The date the notice's figures are as of: that of the update they belong to."""
-    date = ctx.site.figures_update.date
+    """The date the notice's figures are as of: the day it counts to (截至…) where
+    it says, else the date of the update the figures belong to (the two agree)."""
+    date = ctx.site.round.totals.as_of or ctx.site.figures_update.date
     return f'<p class="gs-as-of">{esc(label(ctx.lang, "as_of", date=format_date(date, ctx.lang)))}</p>'
 
 
@@ -100,24 +101,28 @@ def _measures(ctx: Context, measures, numbering) -> str:
 
 def render_round(ctx: Context, _=None) -> str:
     inspection = ctx.site.round.inspection
-    who = label(ctx.lang, "inspected", team=ctx.t(inspection.team), unit=ctx.t(inspection.unit))
+    who = label(ctx.lang, "inspected", team=ctx.t(inspection.team), unit=ctx.t(inspection.unit), kind=ctx.kind)
     who = who[:1].upper() + who[1:]  # the English names start lowercase ("the Fourth …") to read mid-sentence
     rows = [
         ("period", period_tag(inspection.start, inspection.end, ctx.lang)),
         ("feedback", time_tag(inspection.feedback, ctx.lang)),
         ("report", time_tag(ctx.site.notice.date, ctx.lang)),
     ]
-    items = "".join(f"<dt>{esc(label(ctx.lang, key))}</dt><dd>{value}</dd>" for key, value in rows)
+    items = "".join(f"<dt>{esc(label(ctx.lang, key, kind=ctx.kind))}</dt><dd>{value}</dd>" for key, value in rows)
     return f'<p class="gs-round__who">{esc(who)}</p>\n\n<dl class="gs-dates">{items}</dl>'
 
 
 def render_figures(ctx: Context, _=None) -> str:
+    """The totals the notice declares, with a bar under each part of a whole."""
     totals = ctx.site.round.totals
-    shown = [totals.aspects, totals.problems, totals.measures, totals.completed, totals.immediate, totals.rules_revised]
-    extra = {
-        3: _progress(ctx, "completed_of", totals.completed, totals.problems),
-        4: _progress(ctx, "immediate_of", totals.immediate_completed, totals.immediate),
-    }
+    # `immediate_completed` is the bar under `immediate`; a card only when `immediate` is not stated.
+    shown = [f for f in totals.declared() if f is not totals.immediate_completed or totals.immediate is None]
+    extra = {}
+    for index, figure in enumerate(shown):
+        if figure is totals.completed and totals.problems is not None:
+            extra[index] = _progress(ctx, "completed_of", figure, totals.problems)
+        elif figure is totals.immediate and totals.immediate_completed is not None:
+            extra[index] = _progress(ctx, "immediate_of", totals.immediate_completed, figure)
     return _as_of(ctx) + "\n\n" + _figure_cards(ctx, shown, extra)
 
 
@@ -140,17 +145,28 @@ def render_area_cards(ctx: Context, _=None) -> str:
 
 def render_area(ctx: Context, area_id: str) -> str:
     area = next(a for a in ctx.site.areas if a.id == area_id)
-    kicker = label(ctx.lang, "area_kicker", number=area.number, total=len(ctx.site.areas))
+    kicker = label(ctx.lang, "area_kicker", number=area.number, total=len(ctx.site.areas), kind=ctx.kind)
+    if area.aspect is not None:
+        kicker += " · " + ctx.t(area.aspect)
     notice = f"{ctx.link('notice.md')}#{area.id}"
     parts = [
         f"# {md(_area_heading(ctx, area))}",
         f'<p class="gs-kicker">{esc(kicker)}</p>',
         _as_of(ctx),
+        _status(ctx, area),
         area_status_history(ctx, area),
         _measures(ctx, area.measures, _measure_number),
         f"[{md(label(ctx.lang, 'in_notice'))}]({notice}){{ .md-button }}",
     ]
     return "\n\n".join(part for part in parts if part)
+
+
+def _status(ctx: Context, area) -> str:
+    """How far the area's rectification has got, in the notice's own words (完成情况)."""
+    if area.status is None:
+        return ""
+    colon = "：" if ctx.lang == "zh" else ": "
+    return f'<p class="gs-area-status">{esc(label(ctx.lang, "status") + colon + ctx.t(area.status))}</p>'
 
 
 def _dated(ctx: Context, measures, rendered: str) -> str:
@@ -164,8 +180,10 @@ def render_approach(ctx: Context, _=None) -> str:
 
 
 def render_next_steps(ctx: Context, _=None) -> str:
-    steps = ctx.site.notice.next_steps
-    return md(ctx.t(ctx.site.notice.next_steps_intro)) + "\n\n" + _dated(ctx, steps, _measures(ctx, steps, _measure_number))
+    notice = ctx.site.notice
+    intro = md(ctx.t(notice.next_steps_intro)) if notice.next_steps_intro is not None else ""
+    steps = _dated(ctx, notice.next_steps, _measures(ctx, notice.next_steps, _measure_number))
+    return "\n\n".join(part for part in (intro, steps) if part)
 
 
 def render_notice(ctx: Context, _=None) -> str:
@@ -173,20 +191,32 @@ def render_notice(ctx: Context, _=None) -> str:
     site, notice, t = ctx.site, ctx.site.notice, ctx.t
 
     def paragraph(name: str) -> str:
-        """A paragraph with the anchor that an update's source links to."""
-        return f"{md(t(getattr(notice, name)))}\n{{: #{notice_anchor(name)} }}"
+        """A paragraph with the anchor that an update's source links to; nothing where the notice has none."""
+        text = getattr(notice, name)
+        return f"{md(t(text))}\n{{: #{notice_anchor(name)} }}" if text is not None else ""
 
-    parts = [f"# {md(t(notice.title))} {{ #{notice_anchor('title')} .gs-notice__title }}", paragraph("intro"), paragraph("commitment")]
+    def heading(name: str) -> str:
+        """A heading of one of the notice's numbered parts, where it has them."""
+        text = getattr(notice, name)
+        return f"## {md(t(text))} {{ #{notice_anchor(name)} }}" if text is not None else ""
+
+    parts = [f"# {md(t(notice.title))} {{ #{notice_anchor('title')} .gs-notice__title }}", paragraph("intro"),
+             heading("approach_heading"), paragraph("commitment")]
     for n, point in enumerate(notice.approach, 1):
         lead = f"[{md(_point_number(ctx, n) + _sentence(ctx, t(point.title)))}]({ctx.link('approach.md')}#{point.id})"
         parts.append(f"**{lead}**{md(t(point.text))}")
-    parts.append(paragraph("summary"))
+    parts += [paragraph("summary"), heading("areas_heading")]
+    aspect = None
     for area in site.areas:
+        if area.aspect is not None and area.aspect != aspect:
+            aspect = area.aspect
+            parts.append(f'<p class="gs-notice__aspect">{esc(t(aspect))}</p>')
         parts.append(f"## [{md(_area_heading_verbatim(ctx, area))}]({ctx.link(AREA_PAGES + '/' + area.id + '.md')}) {{#{area.id}}}")
         for n, measure in enumerate(area.measures, 1):
             lead = f"[{md(_measure_number(ctx, n) + _sentence(ctx, t(measure.title)))}]({ctx.link(AREA_PAGES + '/' + area.id + '.md')}#{measure.id})"
             parts.append(f"**{lead}**{md(t(measure.text))}")
-    parts.append(paragraph("next_steps_intro"))
+        parts.append(_status(ctx, area))
+    parts += [heading("next_steps_heading"), paragraph("next_steps_intro")]
     for n, step in enumerate(notice.next_steps, 1):
         lead = f"[{md(_measure_number(ctx, n) + _sentence(ctx, t(step.title)))}]({ctx.link('next-steps.md')}#{step.id})"
         parts.append(f"**{lead}**{md(t(step.text))}")
@@ -195,7 +225,7 @@ def render_notice(ctx: Context, _=None) -> str:
         f'<p class="gs-notice__signature" id="{notice_anchor("signature")}">{esc(t(notice.signature))}<br>'
         f'{time_tag(notice.date, ctx.lang)}</p>'
     )
-    return '<div class="gs-notice" markdown>\n\n' + "\n\n".join(parts) + "\n\n</div>"
+    return '<div class="gs-notice" markdown>\n\n' + "\n\n".join(filter(None, parts)) + "\n\n</div>"
 
 
 def _area_heading_verbatim(ctx: Context, area) -> str:
@@ -217,12 +247,13 @@ def contact_html(site: Site, lang: str) -> str:
     """The contact details as links; used on the contact page and in every footer."""
     contact = site.contact
     rows = [
-        ("phone", f'<a href="tel:{esc(contact.phone)}">{esc(contact.phone)}</a>'),
-        ("email", f'<a href="mailto:{esc(contact.email)}">{esc(contact.email)}</a>'),
-        ("address", esc(contact.address[lang])),
-        ("postcode", esc(contact.postcode)),
+        ("phone", contact.phone and f'<a href="tel:{esc(contact.phone)}">{esc(contact.phone)}</a>'),
+        ("email", contact.email and f'<a href="mailto:{esc(contact.email)}">{esc(contact.email)}</a>'),
+        ("address", contact.address and esc(contact.address[lang])),
+        ("postcode", contact.postcode and esc(contact.postcode)),
+        ("mailbox", contact.mailbox and esc(contact.mailbox[lang])),
     ]
-    items = "".join(f"<dt>{esc(label(lang, key))}</dt><dd>{value}</dd>" for key, value in rows)
+    items = "".join(f"<dt>{esc(label(lang, key))}</dt><dd>{value}</dd>" for key, value in rows if value)
     return (f'<div class="gs-contact"><p class="gs-contact__org">{esc(contact.organisation[lang])}</p>'
             f'<dl class="gs-contact__list">{items}</dl></div>')
 

@@ -227,8 +227,7 @@ def check_site(site: Site, at: Locations) -> list[Problem]:
     for figure, owner in _figures_with_text(site):
         problems += _check_figure(site, figure, owner, at)
     problems += _check_dates(site, at)
-    totals = site.round.totals
-    problems += _parts_within_wholes(totals, {f.name: getattr(totals, f.name).value for f in dataclasses.fields(totals)}, at)
+    problems += _check_totals(site, at)
     problems += _check_progress(site, at)
     problems += _check_declared(site, at)
     return problems
@@ -301,11 +300,20 @@ def _check_dates(site: Site, at: Locations) -> list[Problem]:
         problems.append(at.problem(
             site.info, f"`updated` ({updated}) is before the notice `date` ({site.notice.date}) in data/notice.yaml; content cannot change before it is published",
             f"`updated`（{updated}）早于 data/notice.yaml 中的公告日期 `date`（{site.notice.date}）；内容不会在发布之前更新", "updated"))
+    as_of = site.round.totals.as_of
+    if as_of is not None and not feedback <= as_of <= site.notice.date:
+        problems.append(at.problem(
+            site.round.totals, f"`as_of` ({as_of}) should fall between the feedback ({feedback}) and the notice ({site.notice.date})",
+            f"`as_of`（{as_of}）应当在反馈日期（{feedback}）与公告日期（{site.notice.date}）之间", "as_of"))
     return problems
 
 
 # Counts that are part of another: (part, whole).
-_PARTS = (("completed", "problems"), ("immediate", "problems"), ("immediate_completed", "immediate"))
+_PARTS = (("completed", "problems"), ("basically_completed", "problems"), ("in_progress", "problems"),
+          ("not_completed", "problems"), ("immediate", "problems"), ("immediate_completed", "immediate"))
+# How far the problems have got: each problem is in at most one, so together they are at most the whole.
+_STAGES = ("completed", "basically_completed", "in_progress", "not_completed")
+_COMPLETION_SLACK = 0.5  # percentage points: notices round their rates
 
 
 def _parts_within_wholes(owner, values: dict, at: Locations) -> list[Problem]:
@@ -317,6 +325,30 @@ def _parts_within_wholes(owner, values: dict, at: Locations) -> list[Problem]:
             a, b = format_value(a, "zh"), format_value(b, "zh")
             problems.append(at.problem(owner, f"`{part}` ({a}) is more than `{whole}` ({b})",
                                        f"`{part}`（{a}）大于 `{whole}`（{b}）", part))
+    return problems
+
+
+def _check_totals(site: Site, at: Locations) -> list[Problem]:
+    """The round's totals agree with one another, where the notice states them."""
+    totals = site.round.totals
+    values = {f.name: getattr(totals, f.name).value for f in dataclasses.fields(totals)
+              if isinstance(getattr(totals, f.name), model.Figure)}
+    problems = _parts_within_wholes(totals, values, at)
+    stages = [name for name in _STAGES if name in values]
+    if "problems" in values and len(stages) > 1:
+        added = sum(values[name] for name in stages)
+        if added > values["problems"]:
+            names, whole = " + ".join(f"`{name}`" for name in stages), format_value(values["problems"], "zh")
+            problems.append(at.problem(totals, f"{names} make {format_value(added, 'zh')}, more than the {whole} `problems`",
+                                       f"{names} 合计 {format_value(added, 'zh')}，超过了问题总数 `problems`（{whole}）", stages[-1]))
+    rate, done, whole = (values.get(name) for name in ("completion_rate", "completed", "problems"))
+    if rate is not None and done is not None and whole:
+        worked_out = 100 * done / whole
+        if abs(rate - worked_out) > _COMPLETION_SLACK:
+            stated, exact = format_value(rate, "zh"), f"{worked_out:.1f}"
+            problems.append(at.problem(
+                totals, f"`completion_rate` is {stated}%, but `completed`/`problems` makes {exact}%",
+                f"`completion_rate` 是 {stated}%，而 `completed`/`problems` 算得 {exact}%", "completion_rate"))
     return problems
 
 
@@ -335,7 +367,7 @@ def _check_declared(site: Site, at: Locations) -> list[Problem]:
             continue
         listed = sum(getattr(a.declared, key) for a in declaring)
         total = getattr(site.round.totals, key)
-        if listed != total.value:
+        if total is not None and listed != total.value:  # a total the notice does not state has nothing to add up to
             declared = format_value(total.value, "zh")
             path, line, _ = at.where(declaring[0].declared)
             problems.append(at.problem(
@@ -350,9 +382,8 @@ _TOTAL_NAMES_ZH = {"problems": "问题", "completed": "已完成整改的问题"
 
 def _figures_with_text(site: Site):
     """Every figure with the measure whose text it quotes (None for totals)."""
-    totals = site.round.totals
-    for f in dataclasses.fields(totals):
-        yield getattr(totals, f.name), None
+    for figure in site.round.totals.declared():
+        yield figure, None
     for figure in site.round.accountability + site.round.meetings:
         yield figure, None
     measures = [m for area in site.areas for m in area.measures]
@@ -391,7 +422,7 @@ def _check_progress(site: Site, at: Locations) -> list[Problem]:
 def _notice_paragraphs() -> list[str]:
     """The keys of data/notice.yaml that hold a paragraph a source can cite."""
     hints = typing.get_type_hints(model.Notice)
-    return [f.name for f in dataclasses.fields(model.Notice) if hints[f.name] is Text]
+    return [f.name for f in dataclasses.fields(model.Notice) if hints[f.name] in (Text, Text | None)]
 
 
 def _check_source(site: Site, update, at: Locations) -> list[Problem]:
@@ -407,6 +438,11 @@ def _check_source(site: Site, update, at: Locations) -> list[Problem]:
             hint_en, hint_zh = suggest(name, known, ("paragraphs", "段落"))
             problems.append(at.problem(source, f"data/notice.yaml has no paragraph `{name}`; {hint_en}",
                                        f"data/notice.yaml 中没有段落 `{name}`；{hint_zh}", "notice"))
+        elif getattr(site.notice, name) is None:  # a part this notice does not have
+            present = [key for key in known if getattr(site.notice, key) is not None]
+            hint_en, hint_zh = suggest(name, present, ("paragraphs", "段落"))
+            problems.append(at.problem(source, f"update `{update.id}` cites `{name}`, which data/notice.yaml leaves out; {hint_en}",
+                                       f"进展 `{update.id}` 引用了 `{name}`，但 data/notice.yaml 中没有这一段；{hint_zh}", "notice"))
     if problems or not source.notice:
         return problems
     # A count taken from the notice must be written in the paragraphs cited for it.
@@ -462,14 +498,29 @@ def _check_figures_as_of(site: Site, at: Locations) -> list[Problem]:
         problems.append(at.problem(update, f"update `{update.id}` holds the notice's figures, so it cannot be dated after the notice "
                                            f"({site.notice.date})",
                                    f"进展 `{update.id}` 对应公告中的数字，日期不能晚于公告日期（{site.notice.date}）", "date"))
+    as_of, feedback = site.round.totals.as_of, site.round.inspection.feedback
+    # An `as_of` outside its range is reported on its own (_check_dates): one mistake, one message.
+    if as_of is not None and feedback <= as_of <= site.notice.date and update.date != as_of:
+        problems.append(at.problem(
+            update, f"update `{update.id}` holds the notice's figures, which data/round.yaml counts to `as_of` ({as_of}); "
+                    f"date the update {as_of}",
+            f"进展 `{update.id}` 对应公告中的数字，而 data/round.yaml 中这些数字截至 `as_of`（{as_of}）；请将进展日期写为 {as_of}",
+            "date"))
+    # Both say what the notice states, so they agree; a count neither states is not compared.
     for key, value in dataclasses.asdict(update.totals).items():
-        stated = getattr(site.round.totals, key).value
+        figure = getattr(site.round.totals, key)
+        stated = None if figure is None else figure.value
         if value != stated:
-            shown = "nothing" if value is None else format_value(value, "zh")
-            shown_zh = "未填写" if value is None else shown
+            shown, shown_zh = _stated(value)
+            in_round, in_round_zh = _stated(stated)
             problems.append(at.problem(
-                update.totals, f"`{key}` is {shown} here but {format_value(stated, 'zh')} in data/round.yaml; "
+                update.totals, f"`{key}` is {shown} here but {in_round} in data/round.yaml; "
                                f"update `{update.id}` holds the notice's figures, so they must agree",
-                f"`{key}` 在这里是 {shown_zh}，在 data/round.yaml 中是 {format_value(stated, 'zh')}；"
+                f"`{key}` 在这里是 {shown_zh}，在 data/round.yaml 中是 {in_round_zh}；"
                 f"进展 `{update.id}` 对应公告中的数字，两者必须一致", key))
     return problems
+
+
+def _stated(value) -> tuple[str, str]:
+    """A count as a message shows it, in English and Chinese: "nothing" where it is not stated."""
+    return ("nothing", "未填写") if value is None else (format_value(value, "zh"),) * 2

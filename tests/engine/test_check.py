@@ -22,13 +22,13 @@ def test_the_real_project_is_clean():
 
 
 def test_data_and_marker_problems_are_reported_together(project, edit, line_of):
-    edit(project / "data/contact.yaml", 'postcode: "323000"', 'postcde: "323000"')
+    edit(project / "data/round.yaml", "  feedback: 2024-02-23", "  feedbak: 2024-02-23")
     edit(project / "docs/about.md", "<!-- data:source -->", "<!-- data:sources -->")
     found = check_project(project)
-    contact = project / "data/contact.yaml"
+    round_ = project / "data/round.yaml"
     assert [(p.path, p.line, p.column) for p in found] == [
-        ("data/contact.yaml", line_of(contact, "organisation:"), 1),  # `postcode` is missing
-        ("data/contact.yaml", line_of(contact, "postcde"), 1),  # `postcde` is unknown
+        ("data/round.yaml", line_of(round_, "inspection:"), 1),  # `feedback` is missing
+        ("data/round.yaml", line_of(round_, "feedbak"), 3),  # `feedbak` is unknown
         ("docs/about.md", line_of(project / "docs/about.md", "data:sources"), 1),
     ]
     assert "did you mean `source`?" in found[2].message

@@ -9,7 +9,8 @@ import pytest
 
 from gongshi.markup import Context
 from gongshi.model import Text
-from gongshi.progress import area_status_history, render_changes, render_timeline, status_badge
+from gongshi.feed import atom_feed
+from gongshi.progress import area_status_history, render_changes, render_progress_chart, render_timeline, status_badge
 from gongshi.render import fill_markers
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "toc"]
@@ -143,3 +144,18 @@ def test_the_notice_has_the_anchors_that_sources_link_to(site, lang):
     for update in site.updates:
         for paragraph in update.source.notice:
             assert f'id="notice-{paragraph}"' in html
+
+
+def test_counts_whose_total_the_notice_does_not_declare(progress_site):
+    """A count of an update is named and counted like the total of that name in
+    round.yaml; where the notice declares none, the site's own words name it, and
+    the number stands without a unit."""
+    r = dataclasses.replace
+    bare = r(progress_site, round=r(progress_site.round, totals=r(progress_site.round.totals, problems=None, completed=None)))
+    chart = render_progress_chart(Context(bare, "zh", "progress.md"))
+    assert '<th scope="col">巡察反馈问题</th><th scope="col">已完成整改的问题</th>' in chart
+    assert '<td><data value="5">5</data></td>' in chart and '<data value="5">5</data>个' not in chart
+    first = section(render_changes(Context(bare, "en", "progress.md")), "feedback")
+    assert '-   problems found by the inspection: <data value="5">5</data>\n' in first
+    entry = atom_feed(bare, "en", "Title", "progress/", "feed.xml")
+    assert "problems fully rectified: 2" in entry and "None" not in entry

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import re
 
 import markdown
@@ -9,7 +10,7 @@ import pytest
 
 from gongshi.errors import InputError
 from gongshi.labels import LABELS
-from gongshi.model import LANGUAGES, Text
+from gongshi.model import LANGUAGES, Contact, Text
 from gongshi.render import RENDERERS, Context, area_page, fill_markers, sitemap_html
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -209,6 +210,57 @@ def test_labels_exist_in_every_language():
     assert set(LABELS["zh"]) == set(LABELS["en"])
 
 
+# --- parts a notice may lack, and what other notices have -------------------------------
+
+
+def test_a_xunshi_is_called_so(site):
+    r = dataclasses.replace
+    xunshi = r(site, round=r(site.round, inspection=r(site.round.inspection, kind="xunshi")))
+    assert "进行了巡视" in render(xunshi, "round", "zh") and "<dt>巡视时间</dt>" in render(xunshi, "round", "zh")
+    assert "巡视反馈问题 · 第 1 个方面" in render(xunshi, "area strong-transport-city", "zh")
+    assert "进行了巡察" not in render(xunshi, "round", "zh")
+    assert "<title id=\"gs-chart-title\">巡视反馈问题与已完成整改的问题" in render(xunshi, "progress-chart", "zh")
+    assert "**巡视时间**" in render(xunshi, "timeline", "zh")
+
+
+def test_only_the_declared_totals_are_shown(site):
+    r, totals = dataclasses.replace, site.round.totals
+    few = r(site, round=r(site.round, totals=r(totals, aspects=None, measures=None, immediate=None, rules_revised=None,
+                                               as_of=datetime.date(2024, 8, 31))))
+    out = render(few, "figures", "zh")
+    assert re.findall(r'gs-figure__value"><data value="(\d+)"', out) == ["29", "26", "16"]  # problems, completed, immediate_completed
+    assert out.count("<progress") == 1 and "截至2024年8月31日" in out
+
+
+def test_optional_parts_of_the_notice(site):
+    r, t = dataclasses.replace, Text("整改工作开展情况", "How it was run")
+    notice = r(site.notice, commitment=None, summary=None, next_steps_intro=None, approach_heading=t,
+               areas_heading=Text("巡察反馈问题整改落实情况", "Findings"), next_steps_heading=Text("下一步工作打算", "Next"))
+    out = render(r(site, notice=notice), "notice", "zh", "notice.md")
+    assert out.index("## 整改工作开展情况") < out.index("一是") < out.index("## 巡察反馈问题整改落实情况") < out.index("## [一、")
+    assert "## 下一步工作打算" in out and "None" not in out
+    assert render(r(site, notice=notice), "next-steps", "zh").startswith("## （一）")
+
+
+def test_aspects_and_statuses_of_areas(site):
+    r = dataclasses.replace
+    aspect = Text("（一）党的建设方面", "Party building")
+    areas = tuple(r(a, aspect=aspect, status=Text("已完成", "Completed")) if a.number <= 2 else a for a in site.areas)
+    grouped = r(site, areas=areas)
+    page = render(grouped, "area industry-oversight", "en", "areas/industry-oversight.md")
+    assert "area 2 of 11 · Party building" in page and '<p class="gs-area-status">Status: Completed</p>' in page
+    notice = render(grouped, "notice", "zh", "notice.md")
+    assert notice.count('<p class="gs-notice__aspect">（一）党的建设方面</p>') == 1
+    assert notice.count('<p class="gs-area-status">完成情况：已完成</p>') == 2
+
+
+def test_a_contact_with_some_details_and_a_postal_box(site):
+    contact = Contact(Text("某局", "A bureau"), phone="0571-1", mailbox=Text("某市1001信箱", "PO Box 1001"))
+    out = render(dataclasses.replace(site, contact=contact), "contact", "zh")
+    assert "<dt>邮政信箱</dt><dd>某市1001信箱</dd>" in out and "tel:0571-1" in out
+    assert "mailto" not in out and "邮编" not in out
+
+
 # --- marker errors -------------------------------------------------------------------------
 
 
@@ -294,9 +346,10 @@ def evil_site(site):
     area = site.areas[0]
     figure = r(area.measures[0].figures[0], label=t)
     measure = r(area.measures[0], title=t, text=t, figures=(figure,))
-    area = r(area, title=t, problem=t, measures=(measure,) + area.measures[1:])
+    area = r(area, title=t, problem=t, aspect=t, status=t, measures=(measure,) + area.measures[1:])
     notice = site.notice
     notice = r(notice, title=t, intro=t, commitment=t, summary=t, next_steps_intro=t, closing=t, signature=t,
+               approach_heading=t, areas_heading=t, next_steps_heading=t,
                approach=(r(notice.approach[0], title=t, text=t),) + notice.approach[1:],
                next_steps=(r(notice.next_steps[0], title=t, text=t),) + notice.next_steps[1:])
     rnd = site.round
@@ -304,7 +357,7 @@ def evil_site(site):
             totals=r(rnd.totals, problems=r(rnd.totals.problems, label=t)),
             accountability=(r(rnd.accountability[0], label=t),) + rnd.accountability[1:],
             meetings=(r(rnd.meetings[0], label=t),) + rnd.meetings[1:])
-    contact = r(site.contact, organisation=t, address=t, email='x"><script>alert(1)</script>@evil.com')
+    contact = r(site.contact, organisation=t, address=t, mailbox=t, email='x"><script>alert(1)</script>@evil.com')
     first, *rest = site.updates
     progress = r(site.progress, updates=(r(first, title=t, text=t),) + tuple(rest))
     return r(site, areas=(area,) + site.areas[1:], notice=notice, round=rnd, contact=contact, progress=progress)

@@ -330,6 +330,50 @@ def test_immediate_completed_more_than_immediate(data, edit, line_of, problems):
     assert "`immediate_completed` (17) is more than `immediate` (16)" in problem.message
 
 
+def test_a_total_the_notice_does_not_state_is_left_out(data, edit):
+    edit(data / "round.yaml", "  rules_revised:\n    value: 68\n    unit: xiang\n    label:\n      zh: 新修订完善制度\n"
+         "      en: rules newly revised or improved\n", "")
+    assert load_site(data).round.totals.rules_revised is None
+
+
+def test_statuses_adding_up_to_more_than_the_problems(data, edit, line_of, problems):
+    path = data / "round.yaml"
+    edit(path, "  immediate:\n", "  in_progress:\n    value: 4\n    unit: ge\n    label: {zh: 阶段性完成, en: in part}\n  immediate:\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/round.yaml", line_of(path, "  in_progress:"))
+    assert "`completed` + `in_progress` make 30, more than the 29 `problems`" in problem.message
+
+
+def test_a_completion_rate_that_does_not_follow_from_the_counts(data, edit, line_of, problems):
+    path = data / "round.yaml"
+    edit(path, "  immediate:\n", "  completion_rate:\n    value: 80\n    unit: percent\n    label: {zh: 完成率, en: rate}\n  immediate:\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/round.yaml", line_of(path, "  completion_rate:"))
+    assert "`completion_rate` is 80%, but `completed`/`problems` makes 89.7%" in problem.message
+
+
+def test_a_completion_rate_rounded_by_the_notice_is_accepted(data, edit):
+    edit(data / "round.yaml", "  immediate:\n", "  completion_rate:\n    value: 89.7\n    unit: percent\n"
+         "    label: {zh: 完成率, en: rate}\n  immediate:\n")
+    assert load_site(data).round.totals.completion_rate.value == 89.7
+
+
+def test_as_of_before_the_feedback(data, edit, line_of, problems):
+    path = data / "round.yaml"
+    edit(path, "  rules_revised:\n", "  as_of: 2024-01-31\n  rules_revised:\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/round.yaml", line_of(path, "as_of:"))
+    assert "`as_of` (2024-01-31) should fall between the feedback (2024-02-23) and the notice (2024-09-12)" in problem.message
+
+
+def test_the_kind_of_inspection(data, edit, line_of, problems):
+    path = data / "round.yaml"
+    edit(path, "  feedback: 2024-02-23\n", "  feedback: 2024-02-23\n  kind: xunca\n")
+    problem = only(problems(data))
+    assert problem.line == line_of(path, "kind: xunca")
+    assert "expected xuncha (巡察) or xunshi (巡视)" in problem.message
+
+
 def test_no_area_files(data, problems):
     shutil.rmtree(data / "areas")
     (data / "areas").mkdir()
@@ -486,6 +530,53 @@ def test_figures_update_must_state_what_round_states(data, edit, line_of, proble
     assert (problem.path, problem.line) == (UPDATES, line_of(path, "      completed: 26") - 1)  # where the totals begin
     assert "`immediate_completed` is nothing here but 16 in data/round.yaml" in problem.message
     assert "`immediate_completed` 在这里是 未填写" in problem.zh
+
+
+IMMEDIATE_COMPLETED = ("  immediate_completed:\n    value: 16\n    unit: ge\n    label:\n      zh: 立行立改、即知即改问题中已整改到位\n"
+                       "      en: immediate problems rectified\n")
+
+
+def test_figures_update_must_not_state_what_round_leaves_out(data, edit, line_of, problems):
+    edit(data / "round.yaml", IMMEDIATE_COMPLETED, "")
+    path = data / "updates.yaml"
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (UPDATES, line_of(path, "      immediate_completed: 16"))
+    assert "`immediate_completed` is 16 here but nothing in data/round.yaml" in problem.message
+    assert "在 data/round.yaml 中是 未填写" in problem.zh
+
+
+def test_a_count_neither_states_is_not_compared(data, edit):
+    edit(data / "round.yaml", IMMEDIATE_COMPLETED, "")
+    edit(data / "updates.yaml", "      immediate_completed: 16\n", "")
+    site = load_site(data)
+    assert site.round.totals.immediate_completed is None and site.figures_update.totals.immediate_completed is None
+
+
+def test_figures_update_dated_other_than_the_day_round_counts_to(data, edit, line_of, problems):
+    edit(data / "round.yaml", "  rules_revised:\n", "  as_of: 2024-08-31\n  rules_revised:\n")
+    path = data / "updates.yaml"
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (UPDATES, line_of(path, "date: 2024-09-12"))
+    assert "which data/round.yaml counts to `as_of` (2024-08-31); date the update 2024-08-31" in problem.message
+    assert "请将进展日期写为 2024-08-31" in problem.zh
+
+
+def test_figures_update_dated_the_day_round_counts_to(data, edit):
+    edit(data / "round.yaml", "  rules_revised:\n", "  as_of: 2024-08-31\n  rules_revised:\n")
+    edit(data / "updates.yaml", "date: 2024-09-12", "date: 2024-08-31")
+    assert load_site(data).figures_update.date.isoformat() == "2024-08-31"
+
+
+def test_an_update_citing_a_paragraph_the_notice_leaves_out(data, edit, line_of, problems):
+    notice = (data / "notice.yaml").read_text(encoding="utf-8")
+    commitment = notice[notice.index("commitment:\n"): notice.index("approach:\n")]
+    edit(data / "notice.yaml", commitment, "")
+    path = data / "updates.yaml"
+    edit(path, "notice: [intro, summary]", "notice: [intro, commitment, summary]")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (UPDATES, line_of(path, "notice: [intro, commitment, summary]"))
+    assert "update `feedback` cites `commitment`, which data/notice.yaml leaves out" in problem.message
+    assert "data/notice.yaml 中没有这一段" in problem.zh
 
 
 def test_source_with_both_the_notice_and_a_document(data, edit, line_of, problems):
