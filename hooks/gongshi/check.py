@@ -162,5 +162,5 @@ def _nav(root: Path, written: set[str], generated: set[str]) -> list[Problem]:
         if any(fnmatch.fnmatch("/" + name, pattern if pattern.startswith("/") else "*/" + pattern) for pattern in left_out):
             continue
         problems.append(Problem(f"docs/{name}", 1, "this page is not in the nav of mkdocs.yml; add it there",
-                                f"本页不在 mkdocs.yml 的导航（nav）中；请把它加进去", 1))
+                                "本页不在 mkdocs.yml 的导航（nav）中；请把它加进去", 1))
     return problems

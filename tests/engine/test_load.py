@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gongshi.data import load_site
 from gongshi.load import Located, LocatedList, load_yaml
 
 REAL_DATA = Path(__file__).resolve().parents[2] / "data"
