@@ -104,10 +104,13 @@ def test_the_kept_source_is_the_notice_as_received():
         assert SEED.read_bytes() == shared.read_bytes()
 
 
-def test_every_update_says_only_what_the_notice_says(seed_text):
+def test_every_update_from_the_notice_says_only_what_the_notice_says(seed_text):
+    """Updates that cite the notice quote it; a later report cites its own document."""
     site = load_site(ROOT / "data")
     seed = normalise(seed_text)
-    assert [u.text.zh for u in site.updates if normalise(u.text.zh) not in seed] == []
+    from_notice = [u for u in site.updates if u.source.notice]
+    assert len(from_notice) >= 2
+    assert [u.text.zh for u in from_notice if normalise(u.text.zh) not in seed] == []
 
 
 def test_the_progress_page_shows_the_two_dated_points_of_the_notice(built_site, seed_text):
@@ -124,9 +127,10 @@ def test_the_progress_page_shows_the_two_dated_points_of_the_notice(built_site, 
         html = (built_site / prefix / "progress" / "index.html").read_text(encoding="utf-8")
         rows = re.findall(r'<tr><th scope="row"><a href="#[^"]+"><time datetime="([^"]+)">.*?</time></a></th>'
                           r'<td>(.*?)</td><td>(.*?)</td></tr>', html.split('data-gs-table="progress"', 1)[1])
-        assert [(date, re.sub(r"<[^>]+>", "", total), re.sub(r"<[^>]+>", "", done)) for date, total, done in rows] == [
+        # The notice's two dated points, the first rows; later reports may follow them.
+        assert [(date, re.sub(r"<[^>]+>", "", total), re.sub(r"<[^>]+>", "", done)) for date, total, done in rows][:2] == [
             (iso(feedback), problems + ("个" if not prefix else ""), not_stated),
             (iso(published), problems + ("个" if not prefix else ""), completed + ("个" if not prefix else "")),
         ]
         columns = re.findall(r'data-date="([^"]+)" data-total="(\d+)" data-completed="(\d*)"', html)
-        assert columns == [(iso(feedback), problems, ""), (iso(published), problems, completed)]
+        assert columns[:2] == [(iso(feedback), problems, ""), (iso(published), problems, completed)]
