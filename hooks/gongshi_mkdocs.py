@@ -19,12 +19,24 @@ from gongshi.render import AREA_PAGES, Context, area_page, contact_html, fill_ma
 log = get_plugin_logger("gongshi")
 
 
-def _site(config):
+# The site as this build pass loaded it. Every pass (each language, each rebuild
+# under `mkdocs serve`) starts with on_config, which loads it once; the later
+# events reuse it rather than re-reading every data file for every page.
+_loaded = {}
+
+
+def _load(config):
     data_dir = Path(config.config_file_path).parent / "data"
     try:
-        return load_site(data_dir)
+        _loaded["site"] = load_site(data_dir)
     except InputError as error:
         raise PluginError(_report(error)) from None
+    return _loaded["site"]
+
+
+def _site(config):
+    """The site this build pass loaded in on_config."""
+    return _loaded["site"]
 
 
 def _report(error: InputError) -> str:
@@ -50,8 +62,8 @@ def _area_sources(site) -> dict[str, str]:
 
 
 def on_config(config):
-    """List the area pages in the nav section that holds areas/index.md."""
-    site = _site(config)
+    """Load the data; list the area pages in the nav section that holds areas/index.md."""
+    site = _load(config)
     index = f"{AREA_PAGES}/index.md"
     for section in config.nav or []:
         for title, children in section.items() if isinstance(section, dict) else ():

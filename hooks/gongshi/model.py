@@ -8,6 +8,7 @@ spells the schema out again. Field metadata carries limits ("min", "max",
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 
 LANGUAGES = ("zh", "en")  # the first is the site's default and authoritative language
@@ -156,3 +157,11 @@ class Site:
 
     def unit(self, unit_id: str) -> Unit | None:
         return next((unit for unit in self.units if unit.id == unit_id), None)
+
+    def area(self, area_id: str) -> Area | None:
+        return self._areas_by_id.get(area_id)
+
+    @functools.cached_property
+    def _areas_by_id(self) -> dict[str, Area]:
+        # Each area page looks up its area: a scan would cost areas × pages.
+        return {area.id: area for area in self.areas}

@@ -180,7 +180,7 @@ def render_area_cards(ctx: Context, _=None) -> str:
 
 
 def render_area(ctx: Context, area_id: str) -> str:
-    area = next(a for a in ctx.site.areas if a.id == area_id)
+    area = ctx.site.area(area_id)
     kicker = label(ctx.lang, "area_kicker", number=area.number, total=len(ctx.site.areas))
     notice = f"{ctx.link('notice.md')}#{area.id}"
     return "\n\n".join([
@@ -274,7 +274,6 @@ def fill_markers(markdown: str, ctx: Context, shown_as: str, first_line: int = 1
     """Replace every marker. Raises InputError naming each bad marker's line;
     `first_line` is the line of the file on which `markdown` starts."""
     problems = []
-    area_ids = [area.id for area in ctx.site.areas]
 
     def replace(match: re.Match) -> str:
         line = markdown.count("\n", 0, match.start()) + first_line
@@ -290,7 +289,8 @@ def fill_markers(markdown: str, ctx: Context, shown_as: str, first_line: int = 1
             problems.append(Problem(shown_as, line, f"marker `data:{name}` takes no argument, but has `{extra}`",
                                     f"标记 `data:{name}` 不带参数，但这里写了 `{extra}`"))
             return ""
-        if takes == "area" and (len(args) != 1 or args[0] not in area_ids):
+        if takes == "area" and (len(args) != 1 or ctx.site.area(args[0]) is None):
+            area_ids = [area.id for area in ctx.site.areas]
             given = " ".join(args) or "nothing"
             hint_en, hint_zh = suggest(given, area_ids, ("ids", "标识"))
             problems.append(Problem(shown_as, line, f"marker `data:area` needs one area id, not {given}; {hint_en}",

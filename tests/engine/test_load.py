@@ -268,3 +268,30 @@ def test_unreadable_file(tmp_path):
     [problem] = problems
     assert (problem.path, problem.line) == ("data/missing.yaml", 1)
     assert "cannot read the file" in problem.message
+
+
+# --- libyaml -----------------------------------------------------------------------
+
+
+def _located(value):
+    """Data with the lines it remembers, as plain values that compare."""
+    if isinstance(value, Located):
+        return {"line": value.line, "key_lines": value.key_lines, "items": {k: _located(v) for k, v in value.items()}}
+    if isinstance(value, LocatedList):
+        return {"line": value.line, "item_lines": value.item_lines, "items": [_located(v) for v in value]}
+    return value
+
+
+def test_libyaml_and_the_python_parser_read_the_data_alike():
+    # Files are parsed by libyaml when PyYAML has it, by the Python parser when
+    # libyaml rejects them: both must give the same data and the same lines.
+    from gongshi.load import _FastLoader, _Loader, _parse
+
+    assert _FastLoader is not _Loader, "PyYAML without libyaml: reading data is several times slower"
+    paths = sorted(REAL_DATA.rglob("*.yaml"))
+    assert len(paths) > 10
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        fast, slow = _parse(_FastLoader, text), _parse(_Loader, text)
+        assert _located(fast[0]) == _located(slow[0]), path
+        assert fast[1] == slow[1] == [], path
