@@ -1,6 +1,7 @@
 """The real site builds strictly in both languages, and bad input stops the build cleanly."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -55,6 +56,15 @@ def test_nothing_is_loaded_from_another_host(built_site: Path):
         text = page.read_text(encoding="utf-8")
         for tag in re.findall(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*>", text):
             assert not re.search(r'(?:src|href)="(?:https?:)?//', tag), f"{page}: {tag}"
+
+
+def test_search_index_holds_both_languages(built_site: Path):
+    # mkdocs.yml sets the search languages itself, instead of letting i18n do it.
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert sorted(index["config"]["lang"]) == ["en", "zh"]
+    locations = [doc["location"] for doc in index["docs"]]
+    assert any(loc.startswith("en/") for loc in locations)
+    assert any(loc.startswith("areas/") for loc in locations)
 
 
 def _break(project: Path, relative: str, old: str, new: str):
