@@ -7,7 +7,7 @@ READY  := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test setup browser lock clean
+.PHONY: site serve test setup browser lock clean bench bench-profile
 
 setup: $(READY)
 
@@ -33,6 +33,16 @@ browser:
 
 test: $(READY) browser
 	$(BIN)/python -m pytest
+
+# What the generator costs beside plain Material, 1x to 100x the seed (bench/README.md):
+# about a quarter of an hour on two cores. Figures in bench/results.json.
+bench: $(READY) browser
+	$(BIN)/python -m bench
+
+# Where a build's time goes, ours and plain Material: make bench-profile SIZE=100
+SIZE ?= 10
+bench-profile: $(READY)
+	$(BIN)/python -m bench.profile --size $(SIZE)
 
 lock:
 	$(BIN)/python -m pip install --quiet pip-tools

@@ -1,0 +1,168 @@
+"""`python -m bench`: what the generator costs, beside plain Material, from 1× to 100× the seed.
+
+For each size: a synthetic project (synth.py) and its plain-Material twin
+(baseline.py), built in turn, ours and baseline alternating, then a rebuild
+under `mkdocs serve`, `gongshi check`, and a visit in Chromium. Prints a table
+(report.py) and writes the figures to bench/results.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from importlib import metadata
+from pathlib import Path
+
+import yaml
+
+from gongshi.data import AREAS, load_site
+
+from . import measure, report
+from .baseline import capture_config, write_baseline
+from .synth import ROOT, make_project
+from .transfer import gzip_size, visit
+
+RESULTS = ROOT / "bench" / "results.json"
+
+
+def say(text: str):
+    print(text, file=sys.stderr, flush=True)
+
+
+def _pages(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+
+
+def _edit_an_area(project: Path):
+    """An editor's change: one area's English title, a little different each time."""
+    path = sorted((project / "data" / AREAS).glob("*.yaml"))[0]
+
+    def edit(n: int):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data["title"]["en"] = data["title"]["en"].split(" (edit")[0] + f" (edit {n + 1})"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
+
+    return edit
+
+
+def measure_size(scale: int, pairs: int, work: Path) -> dict:
+    root = work / f"{scale}x"
+    say(f"{scale}×: making the synthetic project")
+    ours = make_project(root / "ours", scale)
+    baseline = root / "baseline"
+    baseline.mkdir()
+
+    say(f"{scale}×: one build of ours that writes the baseline's pages (and warms the caches)")
+    env = {**measure.ENV, "GONGSHI_BENCH_CAPTURE": str(baseline)}
+    first = measure.build(ours, root / "site-capture", timeout=3600, config=capture_config(ours).name, env=env)
+    shutil.rmtree(root / "site-capture")
+    write_baseline(ours, baseline)
+    timeout = 120 + 5 * first.seconds  # bounded waits, whatever the size
+
+    sites = {"ours": root / "site-ours", "baseline": root / "site-baseline"}
+    projects = {"ours": ours, "baseline": baseline}
+    runs = []
+    for n in range(pairs):
+        order = ["ours", "baseline"] if n % 2 == 0 else ["baseline", "ours"]
+        pair = {}
+        for name in order:
+            pair[name] = measure.build(projects[name], sites[name], timeout)
+            say(f"{scale}×: pair {n + 1}/{pairs}, {name}: {pair[name].seconds:.1f} s, {pair[name].peak_mb:.0f} MB")
+        runs.append(pair)
+    pages = _pages(sites["ours"])
+    if pages != _pages(sites["baseline"]):
+        raise measure.BenchError(f"{scale}×: the baseline built other pages than ours: "
+                                 f"{sorted(pages ^ _pages(sites['baseline']))[:10]}")
+
+    say(f"{scale}×: rebuilds under mkdocs serve")
+    rebuilds = measure.rebuild_times(ours, _edit_an_area(ours), pairs, timeout, root / "serve")
+    say(f"{scale}×: gongshi check")
+    checks = [measure.check(ours, timeout).seconds for _ in range(max(pairs, 3))]
+
+    say(f"{scale}×: a first visit in Chromium")
+    site = load_site(ours / "data")
+    area_page = f"{AREAS}/{site.areas[0].id}/"
+    visits = visit(sites["ours"], ["", area_page], search_timeout=timeout)
+    index = sites["ours"] / "search" / "search_index.json"
+    figures = {
+        "scale": scale,
+        "areas": len(site.areas),
+        "measures": sum(len(area.measures) for area in site.areas),
+        "figures": sum(len(m.figures) for area in site.areas for m in area.measures),
+        "pages": sum(1 for page in pages if page.endswith("index.html")),
+        "build": _compare(runs, "seconds", "_s"),
+        "memory": _compare(runs, "peak_mb", "_mb"),
+        "rebuild_s": statistics.median(rebuilds),
+        "rebuilds_s": rebuilds,
+        "check_s": statistics.median(checks),
+        "checks_s": checks,
+        "check_command": measure.CHECK_COMMAND,
+        "search_index_bytes": index.stat().st_size,
+        "search_index_gzip": gzip_size(index),
+        "first_search_gzip": visits[""]["search_gzip"],
+        "home": {"path": "", **visits[""]},
+        "area": {"path": area_page, **visits[area_page]},
+    }
+    return figures
+
+
+def _compare(runs: list[dict], field: str, suffix: str) -> dict:
+    """Medians of ours and the baseline, and the median of the per-pair overheads."""
+    ours = [getattr(pair["ours"], field) for pair in runs]
+    baseline = [getattr(pair["baseline"], field) for pair in runs]
+    return {
+        f"ours{suffix}": statistics.median(ours),
+        f"baseline{suffix}": statistics.median(baseline),
+        "overhead": statistics.median(o / b - 1 for o, b in zip(ours, baseline)),
+        f"pairs{suffix}": [[o, b] for o, b in zip(ours, baseline)],
+    }
+
+
+def _machine() -> dict:
+    versions = {name: metadata.version(name) for name in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "jieba")}
+    return {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
+            "load_average": os.getloadavg(), "versions": versions}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 100], help="multiples of the seed")
+    parser.add_argument("--pairs", type=int, default=3, help="alternating builds of ours and the baseline per size")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the figures (JSON)")
+    parser.add_argument("--work", type=Path, help="scratch folder (default: a new temporary one, removed after)")
+    args = parser.parse_args(argv)
+
+    work = args.work or Path(tempfile.mkdtemp(prefix="gongshi-bench-"))
+    start, machine = time.perf_counter(), _machine()
+    try:
+        sizes = {scale: measure_size(scale, args.pairs, work) for scale in args.sizes}
+    except measure.BenchError as error:
+        say(f"benchmark failed: {error}")
+        return 1
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    scaling = report.scaling_exponent(sizes)
+    results = {
+        "machine": {**machine, "load_average_after": os.getloadavg()},
+        "pairs": args.pairs,
+        "seconds": time.perf_counter() - start,
+        "sizes": {str(scale): figures for scale, figures in sizes.items()},
+        "scaling": scaling,
+        "targets": report.targets(sizes, scaling),
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(report.table(sizes, scaling))
+    print(f"\n{args.pairs} pair(s) per size, {results['seconds'] / 60:.1f} min; figures in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
