@@ -10,6 +10,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
+from pathspec.gitignore import GitIgnoreSpec
 
 from gongshi.data import load_site
 from gongshi.errors import InputError, message_language
@@ -17,6 +18,11 @@ from gongshi.model import LANGUAGES
 from gongshi.render import AREA_PAGES, Context, area_page, contact_html, fill_markers
 
 log = get_plugin_logger("gongshi")
+
+# Material writes the whole nav into every page, so listing N areas costs N × pages:
+# at 1,100 areas, most of a build (bench/README.md). A sidebar that long is not read
+# anyway; past this many, areas/index.md (a card for each area) leads to them.
+NAV_AREAS_MAX = 30
 
 
 # The site as this build pass loaded it. Every pass (each language, each rebuild
@@ -62,14 +68,26 @@ def _area_sources(site) -> dict[str, str]:
 
 
 def on_config(config):
-    """Load the data; list the area pages in the nav section that holds areas/index.md."""
+    """Load the data; list the area pages in the nav section that holds areas/index.md,
+    or, past NAV_AREAS_MAX, leave them to the cards on that page."""
     site = _load(config)
+    if len(site.areas) > NAV_AREAS_MAX:
+        _not_in_nav(config, f"/{AREA_PAGES}/*.md")
+        return config
     index = f"{AREA_PAGES}/index.md"
     for section in config.nav or []:
         for title, children in section.items() if isinstance(section, dict) else ():
             if isinstance(children, list) and index in children:
                 section[title] = [index] + [f"{AREA_PAGES}/{area.id}.md" for area in site.areas]
     return config
+
+
+def _not_in_nav(config, pattern: str):
+    """Add a pattern to `not_in_nav` (once: on_config runs again for each language)."""
+    known = config.not_in_nav
+    if known is None or pattern not in [p.pattern for p in known.patterns]:
+        spec = GitIgnoreSpec.from_lines([pattern])
+        config.not_in_nav = spec if known is None else known + spec
 
 
 def on_pre_build(config):

@@ -13,8 +13,9 @@ import pytest
 from support import ROOT
 
 from bench import report
+from gongshi.render import AREA_PAGES
 
-SIZES = [1, 3]
+SIZES = [1, 3]  # 3×: 33 areas, past the hook's NAV_AREAS_MAX
 
 
 @pytest.fixture(scope="module")
@@ -70,3 +71,20 @@ def test_the_baseline_serves_the_same_pages_as_ours(bench_run):
     for page in ("index.html", "en/areas/index.html", "notice/index.html"):
         ours = (scratch / "1x" / "site-ours" / page).read_text(encoding="utf-8")
         assert ours == (scratch / "1x" / "site-baseline" / page).read_text(encoding="utf-8"), page
+
+
+def _nav_links_to_areas(html: str) -> int:
+    return len(re.findall(rf'<a href="{AREA_PAGES}/[a-z0-9-]+/" class="md-nav__link">', html))
+
+
+def test_past_the_limit_area_pages_leave_the_nav_but_are_built(bench_run):
+    results, _, scratch = bench_run
+    small = (scratch / "1x" / "site-ours" / "index.html").read_text(encoding="utf-8")
+    assert _nav_links_to_areas(small) == results["sizes"]["1"]["areas"]
+    large_site = scratch / "3x" / "site-ours"
+    assert _nav_links_to_areas((large_site / "index.html").read_text(encoding="utf-8")) == 0
+    cards = (large_site / AREA_PAGES / "index.html").read_text(encoding="utf-8")
+    linked = set(re.findall(rf'<a href="([a-z0-9-]+)/">', cards))
+    built = {p.parent.name for p in (large_site / AREA_PAGES).glob("*/index.html")}
+    assert len(built) == results["sizes"]["3"]["areas"]
+    assert linked == built
