@@ -1,7 +1,8 @@
 """One measurement each: a build, a rebuild under `mkdocs serve`, a check.
 
 Every command runs as a child process, as an editor would run it; its time is
-wall time, its memory the peak resident set of that child alone (os.wait4).
+wall time and CPU time, its memory the peak resident set of that child alone
+(all three from os.wait4).
 """
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ class BenchError(Exception):
 
 @dataclass(frozen=True)
 class Run:
-    seconds: float
+    seconds: float  # wall time: what an editor waits
+    cpu_seconds: float  # user + system: the work done, whatever else the machine runs
     peak_mb: float
 
 
@@ -55,7 +57,7 @@ def run(command: list[str], cwd: Path, timeout: float, env: dict | None = None) 
     if child.returncode != 0:
         tail = log.read_text(errors="replace")[-3000:]
         raise BenchError(f"{' '.join(command)} failed in {cwd} (exit {child.returncode}):\n{tail}")
-    return Run(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)  # ru_maxrss: KiB on Linux
 
 
 def build(project: Path, site_dir: Path, timeout: float, config: str = "mkdocs.yml", env: dict | None = None) -> Run:

@@ -153,15 +153,21 @@ def copy_round_notice_contact_units(seed: Seed, scale: int) -> dict[str, Path]:
 WRITERS = [copy_round_notice_contact_units, write_areas]
 
 
-def make_project(target: Path, scale: int, seed_dir: Path = ROOT / "data", random_seed: int = 8) -> Path:
-    """A complete project folder at `target`: the real sources, with synthetic data."""
+def copy_sources(target: Path, parts: list[str] = SOURCES) -> Path:
+    """Copy these files and folders of the project into a new folder `target`."""
     target.mkdir(parents=True)
-    for part in SOURCES:
+    for part in parts:
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target / part)
+    return target
+
+
+def make_project(target: Path, scale: int, seed_dir: Path = ROOT / "data", random_seed: int = 8) -> Path:
+    """A complete project folder at `target`: the real sources, with synthetic data."""
+    copy_sources(target)
     site = load_site(seed_dir)
     jieba.setLogLevel(60)  # its dictionary-loading chatter is not ours to print
     vocab = {lang: Vocabulary(_texts(site, lang), lang) for lang in LANGUAGES}

@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from bench.synth import SOURCES, copy_sources
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "000_1a120ca225b17afa.txt"
-PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides"]
+PROJECT_PARTS = [*SOURCES, "data"]
 
 
 def mkdocs_build(project: Path, site_dir: Path, lang: str = "en") -> subprocess.CompletedProcess:
@@ -24,11 +25,4 @@ def mkdocs_build(project: Path, site_dir: Path, lang: str = "en") -> subprocess.
 
 def copy_project(target: Path) -> Path:
     """A copy of the site's sources, for builds that break them on purpose."""
-    target.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
+    return copy_sources(target, PROJECT_PARTS)
