@@ -40,8 +40,8 @@ def test_every_figure_is_a_number_at_every_size(bench_run):
         for row in report.ROWS:
             assert _number(row.value(figures)), (scale, row.label)
         assert figures["home"]["search_answered"] and figures["area"]["search_answered"], scale
-    assert _number(results["scaling"]["exponent"])
-    assert _number(results["scaling"]["largest_step"])
+    for key in ("exponent", "largest_step", "cpu_exponent", "cpu_largest_step"):
+        assert _number(results["scaling"][key]), key
 
 
 def test_every_target_is_judged_and_printed(bench_run):
