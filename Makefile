@@ -35,7 +35,7 @@ test: $(READY) browser
 	$(BIN)/python -m pytest
 
 # What the generator costs beside plain Material, 1x to 100x the seed (bench/README.md):
-# about a quarter of an hour on two cores. Figures in bench/results.json.
+# 10 to 15 minutes on two cores. Figures in bench/results.json.
 bench: $(READY) browser
 	$(BIN)/python -m bench
 

@@ -24,8 +24,8 @@ import yaml
 from gongshi.data import AREAS, load_site
 
 from . import measure, report
-from .baseline import capture_config, write_baseline
-from .synth import ROOT, make_project
+from .baseline import make_projects
+from .synth import ROOT
 from .transfer import gzip_size, visit
 
 RESULTS = ROOT / "bench" / "results.json"
@@ -58,16 +58,8 @@ def _edit_an_area(project: Path):
 
 def measure_size(scale: int, pairs: int, work: Path) -> dict:
     root = work / f"{scale}x"
-    say(f"{scale}×: making the synthetic project")
-    ours = make_project(root / "ours", scale)
-    baseline = root / "baseline"
-    baseline.mkdir()
-
-    say(f"{scale}×: one build of ours that writes the baseline's pages (and warms the caches)")
-    env = {**measure.ENV, "GONGSHI_BENCH_CAPTURE": str(baseline)}
-    first = measure.build(ours, root / "site-capture", timeout=3600, config=capture_config(ours).name, env=env)
-    shutil.rmtree(root / "site-capture")
-    write_baseline(ours, baseline)
+    say(f"{scale}×: the synthetic project, and one build of it that writes the baseline")
+    ours, baseline, first = make_projects(root, scale)
     timeout = 120 + 5 * first.seconds  # bounded waits, whatever the size
 
     sites = {"ours": root / "site-ours", "baseline": root / "site-baseline"}

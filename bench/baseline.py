@@ -14,6 +14,9 @@ from pathlib import Path
 
 import yaml
 
+from . import measure
+from .synth import make_project
+
 CAPTURE_HOOK = Path(__file__).resolve().with_name("capture_hook.py")
 CAPTURE_CONFIG = "mkdocs-capture.yml"
 
@@ -48,3 +51,16 @@ def write_baseline(project: Path, target: Path) -> Path:
     # Anything in docs/ that is not a page (images, files) is served as it is.
     shutil.copytree(project / "docs", target / "docs", ignore=shutil.ignore_patterns("*.md"), dirs_exist_ok=True)
     return target
+
+
+def make_projects(root: Path, scale: int) -> tuple[Path, Path, measure.Run]:
+    """Under `root`: our synthetic project at `scale` and its baseline, and the
+    run of the build that wrote the baseline (it also warms jieba's and the disk's caches)."""
+    ours, baseline = make_project(root / "ours", scale), root / "baseline"
+    baseline.mkdir()
+    env = {**measure.ENV, "GONGSHI_BENCH_CAPTURE": str(baseline)}
+    site = root / "site-capture"
+    first = measure.build(ours, site, timeout=3600, config=capture_config(ours).name, env=env)
+    shutil.rmtree(site)
+    write_baseline(ours, baseline)
+    return ours, baseline, first

@@ -16,8 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import measure
-from .baseline import capture_config, write_baseline
-from .synth import make_project
+from .baseline import make_projects
 
 _SITE_PACKAGE = re.compile(r"site-packages/([A-Za-z0-9_]+)")
 
@@ -63,11 +62,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="gongshi-profile-"))
     try:
-        ours, baseline = make_project(work / "ours", args.size), work / "baseline"
-        baseline.mkdir()
-        env = {**measure.ENV, "GONGSHI_BENCH_CAPTURE": str(baseline)}
-        measure.build(ours, work / "site", timeout=3600, config=capture_config(ours).name, env=env)
-        write_baseline(ours, baseline)
+        ours, baseline, _ = make_projects(work, args.size)
         for name, project in (("ours", ours), ("plain Material", baseline)):
             profile = work / f"{name.split()[-1].lower()}.prof"
             command = [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "mkdocs", "build", "--strict",
