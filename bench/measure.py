@@ -39,7 +39,8 @@ class Run:
 
 
 def run(command: list[str], cwd: Path, timeout: float, env: dict | None = None) -> Run:
-    """Run a command to its end; its wall time and its own peak memory."""
+    """Run a command to its end (killed after `timeout` seconds): its wall time,
+    CPU time and own peak memory."""
     log = cwd / ".bench-command.log"
     with log.open("w") as output:
         start = time.perf_counter()
@@ -56,7 +57,8 @@ def run(command: list[str], cwd: Path, timeout: float, env: dict | None = None) 
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:
         tail = log.read_text(errors="replace")[-3000:]
-        raise BenchError(f"{' '.join(command)} failed in {cwd} (exit {child.returncode}):\n{tail}")
+        how = f"did not finish in {timeout:.0f} s" if seconds >= timeout else f"failed (exit {child.returncode})"
+        raise BenchError(f"{' '.join(command)} {how} in {cwd}:\n{tail}")
     return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)  # ru_maxrss: KiB on Linux
 
 
