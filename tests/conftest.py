@@ -1,13 +1,11 @@
-"""Shared fixtures: the real site built once per test session, and a local server."""
+"""Shared fixtures: the real site built once per test session, a local server, and Chromium."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
-from support import ROOT, SEED, mkdocs_build
+from playwright.sync_api import sync_playwright
+from support import ROOT, SEED, launch_chromium, mkdocs_build, serve
 
 
 @pytest.fixture(scope="session")
@@ -16,24 +14,40 @@ def seed_text() -> str:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def build(tmp_path_factory):
+    """The real site built once: (site folder, the build's output)."""
     site = tmp_path_factory.mktemp("built") / "site"
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, result.stderr
-    return site
+    return site, result.stdout + result.stderr
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+@pytest.fixture(scope="session")
+def built_site(build) -> Path:
+    return build[0]
 
 
 @pytest.fixture(scope="session")
 def served_site(built_site):
     """The built site on 127.0.0.1, on a free port."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(built_site) as origin:
+        yield origin
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, served_site):
+    """A fresh page at desktop size that records every request it makes."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    yield page
+    context.close()

@@ -1,28 +1,94 @@
 """Helpers shared by the tests: where things are, and how to build the site."""
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bench.synth import SOURCES, copy_sources
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT.parent / "shared" / "seed" / "000_1a120ca225b17afa.txt"
+# The notice the real site is built from, kept in the repository as received.
+SEED = ROOT / "sources" / "2024-09-12-lishui-transport-notice.txt"
 PROJECT_PARTS = [*SOURCES, "data"]
+# A made-up site with several reporting rounds and per-measure statuses.
+PROGRESS_SITE = ROOT / "tests" / "fixtures" / "progress-site"
+# Debian's Chromium, driven by Playwright; never `playwright install`.
+CHROMIUM = "/usr/bin/chromium"
+# Root in CI needs --no-sandbox; the rest keep Chromium from calling out.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+# One page of each type, for the tests that look at every type in both
+# languages. A new page type is one more line here.
+PAGE_TYPES = {
+    "home": "",
+    "areas": "areas/",
+    "area": "areas/industry-oversight/",
+    "notice": "notice/",
+    "approach": "approach/",
+    "progress": "progress/",
+    "contact": "contact/",
+    "about": "about/",
+    "data": "data/",
+    "sitemap": "sitemap/",
+}
+LANGUAGE_PREFIXES = {"zh": "", "en": "en/"}
 
 
-def mkdocs_build(project: Path, site_dir: Path, lang: str = "en") -> subprocess.CompletedProcess:
+def mkdocs_build(project: Path, site_dir: Path, lang: str = "en", env: dict | None = None) -> subprocess.CompletedProcess:
     """Run the real `mkdocs build --strict` on a project folder, with problems
-    reported in `lang`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GONGSHI_LANG": lang}
+    reported in `lang`; `env` adds to the environment."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GONGSHI_LANG": lang, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
 
 
+def foreign_requests(requests: list[str], origin: str) -> list[str]:
+    """The requests that went anywhere but the site's own origin."""
+    return [url for url in requests if urlsplit(url).scheme in ("http", "https", "ws", "wss")
+            and not url.startswith(origin + "/")]
+
+
+def site_pages(site: Path) -> list[str]:
+    """The path of every page of a built site, "" for the home page, "en/areas/" etc."""
+    return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html"))
+
+
 def copy_project(target: Path) -> Path:
     """A copy of the site's sources, for builds that break them on purpose."""
     return copy_sources(target, PROJECT_PARTS)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    """Serve a folder on 127.0.0.1, on a free port; yields the origin."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def launch_chromium(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+

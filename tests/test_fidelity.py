@@ -1,11 +1,11 @@
 """The site says what the notice says: every sentence, every figure, nothing more."""
 from __future__ import annotations
 
-import dataclasses
+import hashlib
 import re
 from pathlib import Path
 
-from support import ROOT
+from support import ROOT, SEED
 from html_text import normalise, sentences, visible_text
 
 from gongshi.data import load_site
@@ -26,7 +26,7 @@ def test_every_sentence_of_the_notice_is_on_the_chinese_notice_page(built_site, 
 
 def test_the_notice_ends_with_its_signature_and_date(built_site):
     html = (built_site / "notice" / "index.html").read_text(encoding="utf-8")
-    signature = re.search(r'<p class="gs-notice__signature">(.*?)</p>', html, re.DOTALL).group(1)
+    signature = re.search(r'<p class="gs-notice__signature"[^>]*>(.*?)</p>', html, re.DOTALL).group(1)
     assert "中共丽水市交通运输局委员会" in signature and "2024年9月12日" in signature
 
 
@@ -66,8 +66,7 @@ def test_dashboard_accountability_and_meetings_equal_the_notice(built_site, seed
 
 
 def _all_figures(site):
-    totals = site.round.totals
-    yield from (getattr(totals, f.name) for f in dataclasses.fields(totals))
+    yield from site.round.totals.declared()
     yield from site.round.accountability + site.round.meetings
     for measure in [m for a in site.areas for m in a.measures] + list(site.notice.approach + site.notice.next_steps):
         yield from measure.figures
@@ -93,3 +92,45 @@ def test_the_chinese_data_is_the_notice_word_for_word(seed_text):
         texts += [measure.title, measure.text]
     texts += [area.title for area in site.areas]
     assert [t.zh for t in texts if normalise(t.zh) not in seed] == []
+
+
+def test_the_kept_source_is_the_notice_as_received():
+    """The notice in sources/ matches its recorded checksum, and the workplace's
+    shared copy of it where that is at hand."""
+    recorded = dict(line.split()[::-1] for line in (SEED.parent / "SHA256SUMS").read_text().splitlines())
+    assert hashlib.sha256(SEED.read_bytes()).hexdigest() == recorded[SEED.name]
+    shared = ROOT.parent / "shared" / "seed" / "000_1a120ca225b17afa.txt"
+    if shared.is_file():
+        assert SEED.read_bytes() == shared.read_bytes()
+
+
+def test_every_update_from_the_notice_says_only_what_the_notice_says(seed_text):
+    """Updates that cite the notice quote it; a later report cites its own document."""
+    site = load_site(ROOT / "data")
+    seed = normalise(seed_text)
+    from_notice = [u for u in site.updates if u.source.notice]
+    assert len(from_notice) >= 2
+    assert [u.text.zh for u in from_notice if normalise(u.text.zh) not in seed] == []
+
+
+def test_the_progress_page_shows_the_two_dated_points_of_the_notice(built_site, seed_text):
+    seed = seed_text.strip()
+    feedback = re.search(r"(\d{4})年(\d+)月(\d+)日[，,]市委第四巡察组反馈了巡察意见", seed).groups()
+    problems = re.search(r"大方面(\d+)个问题", seed).group(1)
+    completed = re.search(r"完成整改(\d+)个", seed).group(1)
+    published = re.search(r"(\d{4})年(\d+)月(\d+)日$", seed).groups()  # the date the notice is signed
+
+    def iso(ymd):
+        return "{}-{:02d}-{:02d}".format(*map(int, ymd))
+
+    for prefix, not_stated in (("", "未说明"), ("en/", "not stated")):
+        html = (built_site / prefix / "progress" / "index.html").read_text(encoding="utf-8")
+        rows = re.findall(r'<tr><th scope="row"><a href="#[^"]+"><time datetime="([^"]+)">.*?</time></a></th>'
+                          r'<td>(.*?)</td><td>(.*?)</td></tr>', html.split('data-gs-table="progress"', 1)[1])
+        # The notice's two dated points, the first rows; later reports may follow them.
+        assert [(date, re.sub(r"<[^>]+>", "", total), re.sub(r"<[^>]+>", "", done)) for date, total, done in rows][:2] == [
+            (iso(feedback), problems + ("个" if not prefix else ""), not_stated),
+            (iso(published), problems + ("个" if not prefix else ""), completed + ("个" if not prefix else "")),
+        ]
+        columns = re.findall(r'data-date="([^"]+)" data-total="(\d+)" data-completed="(\d*)"', html)
+        assert columns[:2] == [(iso(feedback), problems, ""), (iso(published), problems, completed)]

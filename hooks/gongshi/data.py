@@ -6,11 +6,12 @@ from pathlib import Path
 
 from .errors import InputError, Problem
 from .load import load_yaml
-from .model import Area, Contact, Notice, Round, Site, Units
-from .validate import Locations, build_file, check_site
+from .model import Area, Contact, Notice, Round, Site, SiteInfo, Statuses, Units, Updates
+from .validate import Locations, build_file, check_files, check_site
 
 # One file per kind; every file in data/areas/ is one area.
-FILES = {"round.yaml": Round, "notice.yaml": Notice, "contact.yaml": Contact, "units.yaml": Units}
+FILES = {"round.yaml": Round, "notice.yaml": Notice, "contact.yaml": Contact, "units.yaml": Units,
+         "statuses.yaml": Statuses, "updates.yaml": Updates, "site.yaml": SiteInfo}
 AREAS = "areas"
 
 _cache: dict[tuple, Site] = {}
@@ -25,7 +26,7 @@ def load_site(data_dir: Path) -> Site:
 
     The result is cached on the files' contents, so the build of each language
     (and an unchanged rebuild under `mkdocs serve`) reuses it."""
-    data_dir = Path(data_dir)
+    data_dir = Path(data_dir).resolve()
     key = tuple((str(p), _digest(p)) for p in data_files(data_dir))
     if key not in _cache:
         _cache.clear()
@@ -47,7 +48,7 @@ def _load(data_dir: Path) -> Site:
     built = {}
 
     def read(path: Path, cls):
-        shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        shown = path.relative_to(root).as_posix()
         data, found = load_yaml(path, shown)
         problems.extend(found)
         if data is None:
@@ -58,7 +59,8 @@ def _load(data_dir: Path) -> Site:
 
     for name, cls in FILES.items():
         built[name] = read(data_dir / name, cls)
-    areas = [read(path, Area) for path in sorted((data_dir / AREAS).glob("*.yaml"))]
+    area_paths = sorted((data_dir / AREAS).glob("*.yaml"))
+    areas = [read(path, Area) for path in area_paths]
     if not areas:
         problems.append(Problem(f"{data_dir.name}/{AREAS}/", 1, "no area files; add one YAML file per area",
                                 "没有任何方面的数据文件；请为每个方面添加一个 YAML 文件"))
@@ -71,8 +73,12 @@ def _load(data_dir: Path) -> Site:
         contact=built["contact.yaml"],
         units=built["units.yaml"].units,
         areas=tuple(sorted(areas, key=lambda area: area.number)),
+        info=built["site.yaml"],
+        area_files={area.id: path.relative_to(root).as_posix() for area, path in zip(areas, area_paths)},
+        statuses=built["statuses.yaml"].statuses,
+        progress=built["updates.yaml"],
     )
-    problems = check_site(site, locations)
+    problems = check_site(site, locations) + check_files(site, root / "docs", locations)
     if problems:
         raise InputError(problems)
     return site

@@ -1,6 +1,7 @@
 """Read YAML safely and remember where every key and list item came from."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -11,53 +12,62 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
 class Located(dict):
-    """A mapping that knows the line of itself and of each of its keys."""
+    """A mapping that knows the line and column of itself and of each of its keys."""
 
     line: int
+    column: int
     key_lines: dict
+    key_columns: dict
 
 
 class LocatedList(list):
-    """A list that knows the line of itself and of each of its items."""
+    """A list that knows the line and column of itself and of each of its items."""
 
     line: int
+    column: int
     item_lines: list
+    item_columns: list
 
 
 def _line(node) -> int:
     return node.start_mark.line + 1
 
 
+def _column(node) -> int:
+    return node.start_mark.column + 1
+
+
 def _construct_mapping(loader, node: yaml.MappingNode) -> Located:
     mapping = Located()
-    mapping.line, mapping.key_lines = _line(node), {}
+    mapping.line, mapping.column, mapping.key_lines, mapping.key_columns = _line(node), _column(node), {}, {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if isinstance(key, (list, dict)):
-            loader.problems.append((_line(key_node),
+            loader.problems.append((_line(key_node), _column(key_node),
                                     "a key must be a plain word, not a list or a mapping",
                                     "键必须是一个简单的词，不能是列表或映射"))
             continue
         if key in mapping:
             first = mapping.key_lines[key]
-            loader.problems.append((_line(key_node),
+            loader.problems.append((_line(key_node), _column(key_node),
                                     f"duplicate key `{key}` (first at line {first}); each key may appear once",
                                     f"键 `{key}` 重复（第一次出现在第 {first} 行）；每个键只能出现一次"))
             continue
         mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.key_lines[key] = _line(key_node)
+        mapping.key_lines[key], mapping.key_columns[key] = _line(key_node), _column(key_node)
     return mapping
 
 
 def _construct_sequence(loader, node: yaml.SequenceNode) -> LocatedList:
     items = LocatedList(loader.construct_object(child, deep=True) for child in node.value)
-    items.line, items.item_lines = _line(node), [_line(child) for child in node.value]
+    items.line, items.column = _line(node), _column(node)
+    items.item_lines, items.item_columns = [_line(c) for c in node.value], [_column(c) for c in node.value]
     return items
 
 
 def _located(base: type) -> type:
     """A loader on `base` that keeps dates as text (so that 2024-02-30 can be
-    reported with its line instead of crashing) and records line numbers."""
+    reported with its line instead of crashing) and records lines and columns."""
     loader = type(f"Located{base.__name__}", (base,), {})
     # A copy of the resolver table without timestamps: the original is shared with `base`.
     loader.yaml_implicit_resolvers = {
@@ -70,10 +80,30 @@ def _located(base: type) -> type:
 
 
 # libyaml's parser is several times faster, which counts at a few hundred files.
-# A file it rejects is parsed again by the pure-Python one, whose messages are
-# the ones reported (and the same with or without libyaml).
+# Any file it rejects, or that holds a character the Python reader refuses, is
+# parsed by the pure-Python one, whose messages are the ones reported: the same
+# with or without libyaml.
 _Loader = _located(yaml.SafeLoader)
 _FastLoader = _located(yaml.CSafeLoader) if yaml.__with_libyaml__ else _Loader
+
+
+def _parse(loader_class: type, text: str) -> tuple[object, list]:
+    """The data in `text`, and the (line, column, en, zh) problems found building it."""
+    loader = loader_class(text)
+    try:
+        loader.problems = []
+        return loader.get_single_data(), loader.problems
+    finally:
+        loader.dispose()
+
+
+def _parse_fast(text: str) -> tuple[object, list]:
+    if yaml.reader.Reader.NON_PRINTABLE.search(text):
+        return _parse(_Loader, text)
+    try:
+        return _parse(_FastLoader, text)
+    except yaml.YAMLError:
+        return _parse(_Loader, text)
 
 
 def _syntax_problem(error: yaml.YAMLError, text: str, shown_as: str) -> Problem:
@@ -82,6 +112,10 @@ def _syntax_problem(error: yaml.YAMLError, text: str, shown_as: str) -> Problem:
         line = text[: error.position].count("\n") + 1
         return Problem(shown_as, line, f"the character {error.character!r} is not allowed in YAML; delete it",
                        f"YAML 中不允许出现字符 {error.character!r}（常见于从 Word 或 PDF 粘贴的文字）；请删除它")
+    unclosed = _unclosed_quote(text, getattr(getattr(error, "problem_mark", None), "line", len(text)))
+    if unclosed:
+        return Problem(shown_as, unclosed, "a quote opened on this line is not closed; end the text with the same quote",
+                       "本行开始的引号没有结束；请在文字末尾补上同样的引号", 1)
     mark, context = getattr(error, "problem_mark", None), getattr(error, "context_mark", None)
     # At the end of the file the problem is where the unfinished thing began (an unclosed quote).
     if context is not None and (mark is None or mark.index >= len(text.rstrip())):
@@ -97,14 +131,27 @@ def _syntax_problem(error: yaml.YAMLError, text: str, shown_as: str) -> Problem:
     return Problem(shown_as, line, en, zh, column)
 
 
-def _parse(loader_class: type, text: str) -> tuple[object, list]:
-    """The data in `text`, and the (line, en, zh) problems found building it."""
-    loader = loader_class(text)
-    try:
-        loader.problems = []
-        return loader.get_single_data(), loader.problems
-    finally:
-        loader.dispose()
+# A data file is a page of text; anything this large is a mistake (a pasted
+# export, a binary), and parsing it would stall every preview.
+MAX_BYTES = 2 * 1024 * 1024
+
+
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#"'][^:#]*:\s+)?(["'])(.*)$""")
+
+
+def _unclosed_quote(text: str, last_index: int) -> int | None:
+    """The last line up to the error whose value opens a quote it never closes.
+    YAML lets a quoted text run on over lines, so PyYAML only notices later."""
+    found = None
+    for number, line in enumerate(text.splitlines()[: last_index + 1], 1):
+        match = _QUOTED_VALUE.match(line)
+        if not match:
+            continue
+        quote, rest = match.groups()
+        closing = r'(?<!\\)"' if quote == '"' else r"'(?!')"
+        if not re.search(closing, rest.replace("''", "")):
+            found = number
+    return found
 
 
 def load_yaml(path: Path, shown_as: str) -> tuple[object, list[Problem]]:
@@ -112,11 +159,18 @@ def load_yaml(path: Path, shown_as: str) -> tuple[object, list[Problem]]:
 
     `shown_as` is the path printed in messages, relative to the project."""
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            mb, most = f"{size / 2**20:.1f}", MAX_BYTES // 2**20
+            return None, [Problem(shown_as, 1, f"the file is {mb} MB; a data file may be at most {most} MB",
+                                  f"文件大小为 {mb} MB；数据文件最大只能是 {most} MB", 1)]
         raw = path.read_bytes()
     except OSError as error:
         return None, [Problem(shown_as, 1, f"cannot read the file ({error.strerror})", f"无法读取文件（{error.strerror}）")]
     if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]  # a UTF-8 byte-order mark is harmless; editors on Windows add it
+        # Invisible, and it hides the schema line from editors: ask for plain UTF-8.
+        return None, [Problem(shown_as, 1, "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
+                              "文件开头有字节顺序标记（BOM）；请保存为不带 BOM 的 UTF-8", 1)]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -124,13 +178,10 @@ def load_yaml(path: Path, shown_as: str) -> tuple[object, list[Problem]]:
         return None, [Problem(shown_as, line, "the file is not UTF-8 text; save it as UTF-8",
                               "文件不是 UTF-8 编码；请以 UTF-8 编码保存")]
     try:
-        data, found = _parse(_FastLoader, text)
-    except yaml.YAMLError:
-        try:
-            data, found = _parse(_Loader, text)
-        except yaml.YAMLError as error:
-            return None, [_syntax_problem(error, text, shown_as)]
-    problems = [Problem(shown_as, line, en, zh) for line, en, zh in found]
+        data, found = _parse_fast(text)
+    except yaml.YAMLError as error:
+        return None, [_syntax_problem(error, text, shown_as)]
+    problems = [Problem(shown_as, line, en, zh, column) for line, column, en, zh in found]
     if data is None:
         problems.append(Problem(shown_as, 1, "the file is empty; it should hold a mapping of keys",
                                 "文件是空的；其中应当是若干“键: 值”"))

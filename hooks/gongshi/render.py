@@ -9,61 +9,27 @@ function that renders it. Text from data is escaped before it enters the page.
 """
 from __future__ import annotations
 
-import html
-import posixpath
 import re
-from dataclasses import dataclass
+from collections.abc import Collection
 
 from .errors import InputError, Problem, suggest
+from .export import DATA_DIR, SUMS_NAME, export_files
 from .format import chinese_numeral, format_date, format_value
 from .labels import label
-from .model import Figure, Measure, Site
+from .markup import AREA_PAGES, Context, esc, md, notice_anchor, period_tag, quantity, time_tag
+from .model import Figure, Site
+from .progress import area_status_history, render_changes, render_progress_chart, render_timeline
 
 MARKER = re.compile(r"<!--\s*data:(?P<body>.*?)-->", re.DOTALL)
-AREA_PAGES = "areas"
-
-
-@dataclass(frozen=True)
-class Context:
-    site: Site
-    lang: str
-    page: str  # the Markdown source being filled, relative to docs/, e.g. "areas/index.md"
-
-    def link(self, target: str) -> str:
-        """A Markdown link target from this page to another source file."""
-        return posixpath.relpath(target, posixpath.dirname(self.page) or ".")
-
-    def t(self, text) -> str:
-        return text[self.lang]
-
-
-def esc(text: str) -> str:
-    """Escape for HTML."""
-    return html.escape(text, quote=True)
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
-
-
-def md(text: str) -> str:
-    """Escape for Markdown inline text: neither HTML nor Markdown syntax survives.
-    Line breaks become spaces, so that no line of data can start a heading or a list."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", esc(" ".join(text.split("\n"))))
 
 
 # --- pieces shared by several markers ------------------------------------------
 
 
-def _number(ctx: Context, figure: Figure) -> str:
-    """The figure's value in its unit, the number machine-readable in <data>."""
-    pattern = getattr(ctx.site.unit(figure.unit), ctx.lang)
-    before, _, after = pattern.partition("{n}")
-    value = format_value(figure.value, "zh")
-    return f'{esc(before)}<data value="{value}">{format_value(figure.value, ctx.lang)}</data>{esc(after)}'
-
-
 def _as_of(ctx: Context) -> str:
-    date = ctx.site.notice.date
+    """The date the notice's figures are as of: the day it counts to (截至…) where
+    it says, else the date of the update the figures belong to (the two agree)."""
+    date = ctx.site.round.totals.as_of or ctx.site.figures_update.date
     return f'<p class="gs-as-of">{esc(label(ctx.lang, "as_of", date=format_date(date, ctx.lang)))}</p>'
 
 
@@ -73,7 +39,7 @@ def _figure_cards(ctx: Context, figures, extra: dict | None = None) -> str:
     for index, figure in enumerate(figures):
         cards.append(
             '<div class="gs-figure">'
-            f'<span class="gs-figure__value">{_number(ctx, figure)}</span>'
+            f'<span class="gs-figure__value">{quantity(ctx, figure.value, figure.unit)}</span>'
             f'<span class="gs-figure__label">{esc(ctx.t(figure.label))}</span>'
             f'{(extra or {}).get(index, "")}</div>'
         )
@@ -88,7 +54,7 @@ def _progress(ctx: Context, key: str, done: Figure, total: Figure) -> str:
 
 
 def _figure_table(ctx: Context, figures, name: str) -> str:
-    rows = "".join(f"<tr><td>{esc(ctx.t(f.label))}</td><td>{_number(ctx, f)}</td></tr>" for f in figures)
+    rows = "".join(f"<tr><td>{esc(ctx.t(f.label))}</td><td>{quantity(ctx, f.value, f.unit)}</td></tr>" for f in figures)
     head = f'<tr><th scope="col">{esc(label(ctx.lang, "figure"))}</th><th scope="col">{esc(label(ctx.lang, "count"))}</th></tr>'
     return f'<table data-gs-table="{name}"><thead>{head}</thead><tbody>{rows}</tbody></table>'
 
@@ -136,38 +102,37 @@ def _measures(ctx: Context, measures, numbering) -> str:
 
 def render_round(ctx: Context, _=None) -> str:
     inspection = ctx.site.round.inspection
-    who = label(ctx.lang, "inspected", team=ctx.t(inspection.team), unit=ctx.t(inspection.unit))
+    who = label(ctx.lang, "inspected", team=ctx.t(inspection.team), unit=ctx.t(inspection.unit), kind=ctx.kind)
     who = who[:1].upper() + who[1:]  # the English names start lowercase ("the Fourth …") to read mid-sentence
-    span = "–" if ctx.lang == "en" else "至"
-
-    def when(date):
-        return f'<time datetime="{date.isoformat()}">{esc(format_date(date, ctx.lang))}</time>'
-
     rows = [
-        ("period", f"{when(inspection.start)} {span} {when(inspection.end)}"),
-        ("feedback", when(inspection.feedback)),
-        ("report", when(ctx.site.notice.date)),
+        ("period", period_tag(inspection.start, inspection.end, ctx.lang)),
+        ("feedback", time_tag(inspection.feedback, ctx.lang)),
+        ("report", time_tag(ctx.site.notice.date, ctx.lang)),
     ]
-    items = "".join(f"<dt>{esc(label(ctx.lang, key))}</dt><dd>{value}</dd>" for key, value in rows)
+    items = "".join(f"<dt>{esc(label(ctx.lang, key, kind=ctx.kind))}</dt><dd>{value}</dd>" for key, value in rows)
     return f'<p class="gs-round__who">{esc(who)}</p>\n\n<dl class="gs-dates">{items}</dl>'
 
 
 def render_figures(ctx: Context, _=None) -> str:
+    """The totals the notice declares, with a bar under each part of a whole."""
     totals = ctx.site.round.totals
-    shown = [totals.aspects, totals.problems, totals.measures, totals.completed, totals.immediate, totals.rules_revised]
-    extra = {
-        3: _progress(ctx, "completed_of", totals.completed, totals.problems),
-        4: _progress(ctx, "immediate_of", totals.immediate_completed, totals.immediate),
-    }
+    # `immediate_completed` is the bar under `immediate`; a card only when `immediate` is not stated.
+    shown = [f for f in totals.declared() if f is not totals.immediate_completed or totals.immediate is None]
+    extra = {}
+    for index, figure in enumerate(shown):
+        if figure is totals.completed and totals.problems is not None:
+            extra[index] = _progress(ctx, "completed_of", figure, totals.problems)
+        elif figure is totals.immediate and totals.immediate_completed is not None:
+            extra[index] = _progress(ctx, "immediate_of", totals.immediate_completed, figure)
     return _as_of(ctx) + "\n\n" + _figure_cards(ctx, shown, extra)
 
 
 def render_accountability(ctx: Context, _=None) -> str:
-    return _figure_table(ctx, ctx.site.round.accountability, "accountability")
+    return _as_of(ctx) + "\n\n" + _figure_table(ctx, ctx.site.round.accountability, "accountability")
 
 
 def render_meetings(ctx: Context, _=None) -> str:
-    return _figure_table(ctx, ctx.site.round.meetings, "meetings")
+    return _as_of(ctx) + "\n\n" + _figure_table(ctx, ctx.site.round.meetings, "meetings")
 
 
 def render_area_cards(ctx: Context, _=None) -> str:
@@ -181,48 +146,87 @@ def render_area_cards(ctx: Context, _=None) -> str:
 
 def render_area(ctx: Context, area_id: str) -> str:
     area = ctx.site.area(area_id)
-    kicker = label(ctx.lang, "area_kicker", number=area.number, total=len(ctx.site.areas))
+    kicker = label(ctx.lang, "area_kicker", number=area.number, total=len(ctx.site.areas), kind=ctx.kind)
+    if area.aspect is not None:
+        kicker += " · " + ctx.t(area.aspect)
     notice = f"{ctx.link('notice.md')}#{area.id}"
-    return "\n\n".join([
+    parts = [
         f"# {md(_area_heading(ctx, area))}",
         f'<p class="gs-kicker">{esc(kicker)}</p>',
         _as_of(ctx),
+        _status(ctx, area),
+        area_status_history(ctx, area),
         _measures(ctx, area.measures, _measure_number),
-        f"[{md(label(ctx.lang, 'in_notice'))}]({notice})",
-    ])
+        f"[{md(label(ctx.lang, 'in_notice'))}]({notice}){{ .md-button }}",
+    ]
+    return "\n\n".join(part for part in parts if part)
+
+
+def _status(ctx: Context, area) -> str:
+    """How far the area's rectification has got, in the notice's own words (完成情况)."""
+    if area.status is None:
+        return ""
+    colon = "：" if ctx.lang == "zh" else ": "
+    return f'<p class="gs-area-status">{esc(label(ctx.lang, "status") + colon + ctx.t(area.status))}</p>'
+
+
+def _dated(ctx: Context, measures, rendered: str) -> str:
+    """Measures with the date their figures are as of, when they have any."""
+    return (_as_of(ctx) + "\n\n" + rendered) if any(m.figures for m in measures) else rendered
 
 
 def render_approach(ctx: Context, _=None) -> str:
-    return _measures(ctx, ctx.site.notice.approach, _point_number)
+    approach = ctx.site.notice.approach
+    return _dated(ctx, approach, _measures(ctx, approach, _point_number))
 
 
 def render_next_steps(ctx: Context, _=None) -> str:
-    return md(ctx.t(ctx.site.notice.next_steps_intro)) + "\n\n" + _measures(ctx, ctx.site.notice.next_steps, _measure_number)
+    notice = ctx.site.notice
+    intro = md(ctx.t(notice.next_steps_intro)) if notice.next_steps_intro is not None else ""
+    steps = _dated(ctx, notice.next_steps, _measures(ctx, notice.next_steps, _measure_number))
+    return "\n\n".join(part for part in (intro, steps) if part)
 
 
 def render_notice(ctx: Context, _=None) -> str:
     """The whole notice as a document, in the notice's order, linked to the pages that structure it."""
     site, notice, t = ctx.site, ctx.site.notice, ctx.t
-    parts = [f"# {md(t(notice.title))} {{ .gs-notice__title }}", md(t(notice.intro)), md(t(notice.commitment))]
+
+    def paragraph(name: str) -> str:
+        """A paragraph with the anchor that an update's source links to; nothing where the notice has none."""
+        text = getattr(notice, name)
+        return f"{md(t(text))}\n{{: #{notice_anchor(name)} }}" if text is not None else ""
+
+    def heading(name: str) -> str:
+        """A heading of one of the notice's numbered parts, where it has them."""
+        text = getattr(notice, name)
+        return f"## {md(t(text))} {{ #{notice_anchor(name)} }}" if text is not None else ""
+
+    parts = [f"# {md(t(notice.title))} {{ #{notice_anchor('title')} .gs-notice__title }}", paragraph("intro"),
+             heading("approach_heading"), paragraph("commitment")]
     for n, point in enumerate(notice.approach, 1):
         lead = f"[{md(_point_number(ctx, n) + _sentence(ctx, t(point.title)))}]({ctx.link('approach.md')}#{point.id})"
         parts.append(f"**{lead}**{md(t(point.text))}")
-    parts.append(md(t(notice.summary)))
+    parts += [paragraph("summary"), heading("areas_heading")]
+    aspect = None
     for area in site.areas:
+        if area.aspect is not None and area.aspect != aspect:
+            aspect = area.aspect
+            parts.append(f'<p class="gs-notice__aspect">{esc(t(aspect))}</p>')
         parts.append(f"## [{md(_area_heading_verbatim(ctx, area))}]({ctx.link(AREA_PAGES + '/' + area.id + '.md')}) {{#{area.id}}}")
         for n, measure in enumerate(area.measures, 1):
             lead = f"[{md(_measure_number(ctx, n) + _sentence(ctx, t(measure.title)))}]({ctx.link(AREA_PAGES + '/' + area.id + '.md')}#{measure.id})"
             parts.append(f"**{lead}**{md(t(measure.text))}")
-    parts.append(md(t(notice.next_steps_intro)))
+        parts.append(_status(ctx, area))
+    parts += [heading("next_steps_heading"), paragraph("next_steps_intro")]
     for n, step in enumerate(notice.next_steps, 1):
         lead = f"[{md(_measure_number(ctx, n) + _sentence(ctx, t(step.title)))}]({ctx.link('next-steps.md')}#{step.id})"
         parts.append(f"**{lead}**{md(t(step.text))}")
-    parts.append(md(t(notice.closing)))
+    parts.append(paragraph("closing"))
     parts.append(
-        f'<p class="gs-notice__signature">{esc(t(notice.signature))}<br>'
-        f'<time datetime="{notice.date.isoformat()}">{esc(format_date(notice.date, ctx.lang))}</time></p>'
+        f'<p class="gs-notice__signature" id="{notice_anchor("signature")}">{esc(t(notice.signature))}<br>'
+        f'{time_tag(notice.date, ctx.lang)}</p>'
     )
-    return '<div class="gs-notice" markdown>\n\n' + "\n\n".join(parts) + "\n\n</div>"
+    return '<div class="gs-notice" markdown>\n\n' + "\n\n".join(filter(None, parts)) + "\n\n</div>"
 
 
 def _area_heading_verbatim(ctx: Context, area) -> str:
@@ -244,64 +248,123 @@ def contact_html(site: Site, lang: str) -> str:
     """The contact details as links; used on the contact page and in every footer."""
     contact = site.contact
     rows = [
-        ("phone", f'<a href="tel:{esc(contact.phone)}">{esc(contact.phone)}</a>'),
-        ("email", f'<a href="mailto:{esc(contact.email)}">{esc(contact.email)}</a>'),
-        ("address", esc(contact.address[lang])),
-        ("postcode", esc(contact.postcode)),
+        ("phone", contact.phone and f'<a href="tel:{esc(contact.phone)}">{esc(contact.phone)}</a>'),
+        ("email", contact.email and f'<a href="mailto:{esc(contact.email)}">{esc(contact.email)}</a>'),
+        ("address", contact.address and esc(contact.address[lang])),
+        ("postcode", contact.postcode and esc(contact.postcode)),
+        ("mailbox", contact.mailbox and esc(contact.mailbox[lang])),
     ]
-    items = "".join(f"<dt>{esc(label(lang, key))}</dt><dd>{value}</dd>" for key, value in rows)
+    items = "".join(f"<dt>{esc(label(lang, key))}</dt><dd>{value}</dd>" for key, value in rows if value)
     return (f'<div class="gs-contact"><p class="gs-contact__org">{esc(contact.organisation[lang])}</p>'
             f'<dl class="gs-contact__list">{items}</dl></div>')
 
 
-# name → (renderer, what its argument names, or None when it takes none)
+def render_downloads(ctx: Context, _=None) -> str:
+    """The open-data files under /data/, each with what it holds and its size."""
+    files = export_files(ctx.site)
+    head = "".join(f'<th scope="col">{esc(label(ctx.lang, key))}</th>' for key in ("file", "holds", "size"))
+    rows = []
+    for name, content in [*files.items(), (SUMS_NAME, None)]:
+        kind = name.split(".", 1)[0] if name.endswith(".csv") else name
+        holds = label(ctx.lang, "download_table", table=label(ctx.lang, f"table_{kind}")) if name.endswith(".csv") else label(ctx.lang, f"download_{kind}")
+        size = "" if content is None else esc(label(ctx.lang, "bytes", n=format_value(len(content), ctx.lang)))
+        href = f"{ctx.root}{DATA_DIR}/{name}"
+        rows.append(f'<tr><td><a href="{esc(href)}"><code>{esc(name)}</code></a></td><td>{esc(holds)}</td><td>{size}</td></tr>')
+    return f'<table data-gs-table="downloads"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+# The site map lists every page, which only the build knows once all pages are
+# read: the marker leaves this placeholder, and the build fills it (sitemap_html).
+SITEMAP_PLACEHOLDER = '<div class="gs-sitemap" data-gs-sitemap></div>'
+
+
+def render_sitemap(ctx: Context, _=None) -> str:
+    return SITEMAP_PLACEHOLDER
+
+
+def sitemap_html(entries: list[dict]) -> str:
+    """Nested lists of {"title", "url" (None for a section), "children"}."""
+    items = []
+    for entry in entries:
+        title = esc(entry["title"])
+        head = f'<a href="{esc(entry["url"])}">{title}</a>' if entry.get("url") else f"<strong>{title}</strong>"
+        children = sitemap_html(entry["children"]) if entry.get("children") else ""
+        items.append(f"<li>{head}{children}</li>")
+    return f'<ul class="gs-sitemap__list">{"".join(items)}</ul>'
+
+
+# name → (renderer, what its argument names or None, the data file it shows)
 RENDERERS = {
-    "round": (render_round, None),
-    "figures": (render_figures, None),
-    "accountability": (render_accountability, None),
-    "meetings": (render_meetings, None),
-    "area-cards": (render_area_cards, None),
-    "area": (render_area, "area"),
-    "approach": (render_approach, None),
-    "next-steps": (render_next_steps, None),
-    "notice": (render_notice, None),
-    "contact": (render_contact, None),
-    "source": (render_source, None),
+    "round": (render_round, None, "data/round.yaml"),
+    "figures": (render_figures, None, "data/round.yaml"),
+    "accountability": (render_accountability, None, "data/round.yaml"),
+    "meetings": (render_meetings, None, "data/round.yaml"),
+    "area-cards": (render_area_cards, None, None),  # each card leads to a page with its own edit link
+    "area": (render_area, "area", None),  # its page's own edit link opens the area's file
+    "approach": (render_approach, None, "data/notice.yaml"),
+    "next-steps": (render_next_steps, None, "data/notice.yaml"),
+    "notice": (render_notice, None, "data/notice.yaml"),
+    "contact": (render_contact, None, "data/contact.yaml"),
+    "source": (render_source, None, "data/notice.yaml"),
+    "timeline": (render_timeline, None, "data/updates.yaml"),
+    "progress-chart": (render_progress_chart, None, "data/updates.yaml"),
+    "changes": (render_changes, None, "data/updates.yaml"),
+    "downloads": (render_downloads, None, None),  # every file of data/ at once
+    "sitemap": (render_sitemap, None, None),
 }
+
+
+def _edit_link(ctx: Context, source: str | None) -> str:
+    """A link under a data section to the file it comes from, where editing is set up."""
+    if not (ctx.edit_base and source):
+        return ""
+    return f'\n\n<p class="gs-edit"><a href="{esc(ctx.edit_base + source)}">{esc(label(ctx.lang, "edit_data"))}</a></p>'
+
+
+def marker_problems(markdown: str, shown_as: str, area_ids: Collection[str] | None, first_line: int = 1) -> list[Problem]:
+    """Every bad marker in `markdown`. With `area_ids` None (the data did not
+    load), the ids that markers name are not checked."""
+    problems = []
+    for match in MARKER.finditer(markdown):
+        problem = _marker_problem(match, markdown, area_ids)
+        if problem:
+            line = markdown.count("\n", 0, match.start()) + first_line
+            column = match.start() - markdown.rfind("\n", 0, match.start())
+            problems.append(Problem(shown_as, line, *problem, column))
+    return problems
+
+
+def _marker_problem(match: re.Match, markdown: str, area_ids: Collection[str] | None) -> tuple[str, str] | None:
+    name, *args = match.group("body").split() or [""]
+    if name not in RENDERERS:
+        hint_en, hint_zh = suggest(name, list(RENDERERS), ("markers", "标记"))
+        return f"unknown marker `data:{name}`; {hint_en}", f"未知的标记 `data:{name}`；{hint_zh}"
+    takes = RENDERERS[name][1]
+    if takes is None and args:
+        extra = " ".join(args)
+        return (f"marker `data:{name}` takes no argument, but has `{extra}`",
+                f"标记 `data:{name}` 不带参数，但这里写了 `{extra}`")
+    if takes == "area" and (len(args) != 1 or (area_ids is not None and args[0] not in area_ids)):
+        given = " ".join(args) or "nothing"
+        hint_en, hint_zh = suggest(given, area_ids or [], ("ids", "标识"))
+        return (f"marker `data:area` needs one area id, not {given}; {hint_en}",
+                f"标记 `data:area` 需要一个方面标识，而不是 {given}；{hint_zh}")
+    return None
 
 
 def fill_markers(markdown: str, ctx: Context, shown_as: str, first_line: int = 1) -> str:
     """Replace every marker. Raises InputError naming each bad marker's line;
     `first_line` is the line of the file on which `markdown` starts."""
-    problems = []
-
-    def replace(match: re.Match) -> str:
-        line = markdown.count("\n", 0, match.start()) + first_line
-        name, *args = match.group("body").split() or [""]
-        if name not in RENDERERS:
-            hint_en, hint_zh = suggest(name, list(RENDERERS), ("markers", "标记"))
-            problems.append(Problem(shown_as, line, f"unknown marker `data:{name}`; {hint_en}",
-                                    f"未知的标记 `data:{name}`；{hint_zh}"))
-            return ""
-        render, takes = RENDERERS[name]
-        if takes is None and args:
-            extra = " ".join(args)
-            problems.append(Problem(shown_as, line, f"marker `data:{name}` takes no argument, but has `{extra}`",
-                                    f"标记 `data:{name}` 不带参数，但这里写了 `{extra}`"))
-            return ""
-        if takes == "area" and (len(args) != 1 or ctx.site.area(args[0]) is None):
-            area_ids = [area.id for area in ctx.site.areas]
-            given = " ".join(args) or "nothing"
-            hint_en, hint_zh = suggest(given, area_ids, ("ids", "标识"))
-            problems.append(Problem(shown_as, line, f"marker `data:area` needs one area id, not {given}; {hint_en}",
-                                    f"标记 `data:area` 需要一个方面标识，而不是 {given}；{hint_zh}"))
-            return ""
-        return render(ctx, *args)
-
-    filled = MARKER.sub(replace, markdown)
+    problems = marker_problems(markdown, shown_as, ctx.site.areas_by_id, first_line)
     if problems:
         raise InputError(problems)
-    return filled
+
+    def replace(match: re.Match) -> str:
+        name, *args = match.group("body").split()
+        render, _, source = RENDERERS[name]
+        return render(ctx, *args) + _edit_link(ctx, source)
+
+    return MARKER.sub(replace, markdown)
 
 
 def area_page(area_id: str) -> str:

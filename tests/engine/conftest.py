@@ -14,7 +14,7 @@ import pytest
 from gongshi.data import load_site
 from gongshi.errors import InputError
 
-from support import ROOT
+from support import PROGRESS_SITE, ROOT
 REAL_DATA = ROOT / "data"
 
 
@@ -69,3 +69,9 @@ def problems():
 def site():
     """The real data, loaded and validated."""
     return load_site(REAL_DATA)
+
+
+@pytest.fixture(scope="session")
+def progress_site():
+    """The made-up site of tests/fixtures/progress-site, loaded and validated."""
+    return load_site(PROGRESS_SITE / "data")

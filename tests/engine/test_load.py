@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gongshi.data import load_site
+import yaml
+
 from gongshi.load import Located, LocatedList, load_yaml
 
 REAL_DATA = Path(__file__).resolve().parents[2] / "data"
@@ -115,19 +116,20 @@ def test_non_utf8_bytes_in_a_small_file(tmp_path):
     assert "the file is not UTF-8 text" in problem.message
 
 
-def test_utf8_byte_order_mark_is_accepted(tmp_path):
+def test_utf8_byte_order_mark_is_refused_with_a_fix(tmp_path):
     data, problems = load(tmp_path, b"\xef\xbb\xbfa: 1\nb: \xe4\xb8\x80\n")
-    assert problems == []
-    assert data == {"a": 1, "b": "一"}
-    assert data.key_lines == {"a": 1, "b": 2}
+    assert data is None
+    [problem] = problems
+    assert (problem.line, problem.column) == (1, 1)
+    assert "save it as UTF-8 without BOM" in problem.message
+    assert "不带 BOM 的 UTF-8" in problem.zh
 
 
-def test_utf8_byte_order_mark_in_a_data_file(data):
-    path = data / "contact.yaml"
-    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    site = load_site(data)
-    assert site.contact.phone == "2615196"
-    assert site.contact.address.zh == "丽水市紫金路701号"
+def test_a_file_too_large_is_refused_before_it_is_parsed(tmp_path):
+    data, problems = load(tmp_path, b"a: " + b"x" * (3 * 2**20) + b"\n")
+    assert data is None
+    [problem] = problems
+    assert "the file is 3.0 MB; a data file may be at most 2 MB" in problem.message
 
 
 def test_control_character_is_a_problem_not_a_crash(tmp_path):
@@ -270,28 +272,68 @@ def test_unreadable_file(tmp_path):
     assert "cannot read the file" in problem.message
 
 
+def test_unclosed_quote_is_reported_where_it_opens_even_when_yaml_reads_on(tmp_path):
+    # YAML lets a quoted text run over lines, so the parser fails only at line 4.
+    data, problems = load(tmp_path, 'a: 1\nb: "abc\nc: "x"\nd: 2\n')
+    [problem] = problems
+    assert (problem.line, problem.column) == (2, 1)
+    assert "a quote opened on this line is not closed" in problem.message
+
+
+def test_apostrophes_and_doubled_single_quotes_are_not_unclosed_quotes(tmp_path):
+    data, problems = load(tmp_path, "a: The bureau's plan\nb: 'it''s closed'\nc: [1, 2\n")
+    [problem] = problems
+    assert "quote" not in problem.message
+    assert problem.message.startswith("YAML syntax error")
+
+
 # --- libyaml -----------------------------------------------------------------------
 
 
 def _located(value):
-    """Data with the lines it remembers, as plain values that compare."""
+    """Data with the lines and columns it remembers, as plain values that compare."""
     if isinstance(value, Located):
-        return {"line": value.line, "key_lines": value.key_lines, "items": {k: _located(v) for k, v in value.items()}}
+        return {"at": (value.line, value.column), "keys": (value.key_lines, value.key_columns),
+                "items": {k: _located(v) for k, v in value.items()}}
     if isinstance(value, LocatedList):
-        return {"line": value.line, "item_lines": value.item_lines, "items": [_located(v) for v in value]}
+        return {"at": (value.line, value.column), "items_at": (value.item_lines, value.item_columns),
+                "items": [_located(v) for v in value]}
     return value
 
 
-def test_libyaml_and_the_python_parser_read_the_data_alike():
+def _outcome(parse, text):
+    try:
+        data, problems = parse(text)
+    except yaml.YAMLError as error:
+        return "error", str(error)
+    return _located(data), problems
+
+
+# Text that the two parsers might read differently: mistakes editors make,
+# characters the Python reader refuses, keys that are not words, several documents.
+TRICKY = [
+    "a: 1\nb: : x\n", "a: 1\na: 2\n", "a:\n\tb: 1\n", 'a: "x\nb: 2\n', "a: [1, 2\n", "a: x\x07y\n",
+    "a: x\x85y\n", "a: x\ufeffy\n", "- 1\n- [2, 3]\n- {b: 4}\n", "a: 整改\u200b完成\n  b: 2\n", "---\na: 1\n---\nb: 2\n",
+    "? [1, 2]\n: x\n", "a: 2024-02-30\nb: 1e3\nc: 0x1F\nd: ~\ne: yes\n", "", "a: 'it''s'\nb: \"\\u00e9\"\n",
+]
+
+
+def test_libyaml_and_the_python_parser_read_every_file_alike():
     # Files are parsed by libyaml when PyYAML has it, by the Python parser when
-    # libyaml rejects them: both must give the same data and the same lines.
-    from gongshi.load import _FastLoader, _Loader, _parse
+    # libyaml rejects them: data, lines, columns, problems and errors must not
+    # depend on which one read them.
+    from gongshi.load import _FastLoader, _Loader, _parse, _parse_fast
 
     assert _FastLoader is not _Loader, "PyYAML without libyaml: reading data is several times slower"
-    paths = sorted(REAL_DATA.rglob("*.yaml"))
-    assert len(paths) > 10
-    for path in paths:
+    def python(text):
+        return _parse(_Loader, text)
+
+    tests = REAL_DATA.parent / "tests"
+    paths = sorted([*REAL_DATA.rglob("*.yaml"), *tests.rglob("*.yaml")])
+    assert len(paths) > 20
+    for text in [path.read_text(encoding="utf-8") for path in paths] + TRICKY:
+        assert _outcome(_parse_fast, text) == _outcome(python, text), text[:200]
+    # The real data is read by libyaml itself, not by the fallback.
+    for path in REAL_DATA.rglob("*.yaml"):
         text = path.read_text(encoding="utf-8")
-        fast, slow = _parse(_FastLoader, text), _parse(_Loader, text)
-        assert _located(fast[0]) == _located(slow[0]), path
-        assert fast[1] == slow[1] == [], path
+        assert _outcome(lambda t: _parse(_FastLoader, t), text) == _outcome(python, text), path

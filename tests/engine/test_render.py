@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import re
 
 import markdown
@@ -9,8 +10,8 @@ import pytest
 
 from gongshi.errors import InputError
 from gongshi.labels import LABELS
-from gongshi.model import LANGUAGES, Text
-from gongshi.render import RENDERERS, Context, area_page, fill_markers
+from gongshi.model import LANGUAGES, Contact, Text
+from gongshi.render import RENDERERS, Context, area_page, fill_markers, sitemap_html
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -34,12 +35,13 @@ EXPECTED = {
                "as of 12 September 2024"],
     },
     "accountability": {
-        "zh": ['<td>谈话教育提醒</td><td><data value="51">51</data>人次</td>'],
-        "en": ['<td>educational reminder talks</td><td><data value="51">51</data></td>', "<th scope=\"col\">Type</th>"],
+        "zh": ['<td>谈话教育提醒</td><td><data value="51">51</data>人次</td>', "截至2024年9月12日"],
+        "en": ['<td>educational reminder talks</td><td><data value="51">51</data></td>', "<th scope=\"col\">Type</th>",
+               "as of 12 September 2024"],
     },
     "meetings": {
-        "zh": ['<td>局党委专题会议</td><td><data value="3">3</data>次</td>'],
-        "en": ['<td>special meetings of the bureau&#x27;s Party Committee</td>'],
+        "zh": ['<td>局党委专题会议</td><td><data value="3">3</data>次</td>', "截至2024年9月12日"],
+        "en": ['<td>special meetings of the bureau&#x27;s Party Committee</td>', "as of 12 September 2024"],
     },
     "area-cards": {
         "zh": ["(areas/industry-oversight.md)", "二、行业监管责任落实不够到位", "4 项整改措施"],
@@ -52,15 +54,15 @@ EXPECTED = {
                '<data value="1532">1,532</data>', "area 2 of 11"],
     },
     "approach": {
-        "zh": ["## 一是提高政治站位，扛牢巡察整改主体责任 {#responsibility}", "第<data value=\"2\">2</data>"],
-        "en": ["First: Raising political standing", "{#responsibility}", "No. <data value=\"2\">2</data>"],
+        "zh": ["## 一是提高政治站位，扛牢巡察整改主体责任 {#responsibility}", "第<data value=\"2\">2</data>", "截至2024年9月12日"],
+        "en": ["First: Raising political standing", "{#responsibility}", "No. <data value=\"2\">2</data>", "as of 12 September 2024"],
     },
     "next-steps": {
         "zh": ["下一步，市交通运输局党委", "## （一）加大力度抓好整改后续工作 {#follow-up}"],
         "en": ["Next, the Party Committee", "Stepping up follow", "{#follow-up}"],
     },
     "notice": {
-        "zh": ['<p class="gs-notice__signature">中共丽水市交通运输局委员会<br><time datetime="2024-09-12">2024年9月12日</time></p>',
+        "zh": ['<p class="gs-notice__signature" id="notice-signature">中共丽水市交通运输局委员会<br><time datetime="2024-09-12">2024年9月12日</time></p>',
                "## [一、关于“党委推进交通强市建设还需持久发力”问题的整改情况。](areas/strong-transport-city.md) {#strong-transport-city}",
                "## [十一、关于“上轮整改不到位”问题的整改情况。](areas/previous-round-followup.md) {#previous-round-followup}"],
         "en": ["Committee of the Communist Party of China of the Lishui Municipal Transport Bureau<br>",
@@ -69,6 +71,37 @@ EXPECTED = {
     "contact": {
         "zh": ['<a href="tel:2615196">2615196</a>', '<a href="mailto:44524776@qq.com">44524776@qq.com</a>', "丽水市紫金路701号", "联系电话"],
         "en": ['<a href="tel:2615196">2615196</a>', '<a href="mailto:44524776@qq.com">44524776@qq.com</a>', "No. 701 Zijin Road, Lishui", "Phone"],
+    },
+    "timeline": {
+        "zh": ['<time datetime="2023-10-08">2023年10月8日</time> 至 <time datetime="2023-11-10">2023年11月10日</time>',
+               '<time datetime="2024-02-23">2024年2月23日</time></span> **[巡察组反馈巡察意见](#feedback)**',
+               "**[公布整改落实情况](#report)**", "来源：公告原文（[开头](notice.md#notice-intro)、[整改总体情况](notice.md#notice-summary)）"],
+        "en": ["8 October 2023</time> – <time", "**[The inspection team gives its feedback](#feedback)**",
+               "Source: the official notice ([summary of results](notice.md#notice-summary))"],
+    },
+    "progress-chart": {
+        "zh": ['<title id="gs-chart-title">', "2024年2月23日：巡察反馈问题 29 个，已完成整改的数量未说明；2024年9月12日：巡察反馈问题 29 个，已完成整改 26 个。",
+               '<a href="#report"><time datetime="2024-09-12">2024年9月12日</time></a></th><td><data value="29">29</data>个</td><td><data value="26">26</data>个</td>',
+               '<td><data value="29">29</data>个</td><td>未说明</td>'],
+        "en": ["23 February 2024: 29 problems found by the inspection, the number rectified is not stated; "
+               "12 September 2024: 29 problems found by the inspection, 26 rectified.", "<td>not stated</td>"],
+    },
+    "changes": {
+        "zh": ["### 2024年2月23日：巡察组反馈巡察意见 {#feedback}", "这是第一期进展，没有可比较的上一期。",
+               "与上一期（2024年2月23日）相比：", '-   巡察反馈问题：<data value="29">29</data>个（无变化）',
+               '-   已完成整改的问题：<data value="26">26</data>个（上一期未说明）', "这一期没有给出单项措施的整改状态。"],
+        "en": ["### 12 September 2024: The rectification report is published {#report}",
+               '-   problems fully rectified: <data value="26">26</data> (not stated before)',
+               r"This update gives no status for individual measures\."],
+    },
+    "downloads": {
+        "zh": ['<a href="data/gongshi.json"><code>gongshi.json</code></a>', "全部数据（中文与英文），JSON 格式",
+               '<a href="data/areas.csv">', "整改方面，CSV 表格，每行一条", '<a href="data/SHA256SUMS">', " 字节"],
+        "en": ["All the data, in Chinese and English, as JSON", "Areas of rectification, a CSV table, one per row", " bytes"],
+    },
+    "sitemap": {  # filled by the build, which knows every page (test_govsite.py)
+        "zh": ['<div class="gs-sitemap" data-gs-sitemap></div>'],
+        "en": ['<div class="gs-sitemap" data-gs-sitemap></div>'],
     },
     "source": {
         "zh": ["数据来源：中共丽水市交通运输局委员会《公示公告》，2024年9月12日发布。"],
@@ -90,7 +123,7 @@ def test_marker_renders_the_data(site, marker, lang):
         assert expected in out, f"{expected!r} missing from data:{marker} in {lang}"
 
 
-@pytest.mark.parametrize("marker", [m for m in EXPECTED if m not in ("notice", "area strong-transport-city")])
+@pytest.mark.parametrize("marker", [m for m in EXPECTED if m not in ("notice", "area strong-transport-city", "sitemap")])
 def test_english_output_is_english_and_chinese_output_is_chinese(site, marker):
     # (The notice is left out: an English measure text quotes the character 鼋.)
     assert not CJK.search(render(site, marker, "en")), f"Chinese text in the English data:{marker}"
@@ -175,6 +208,57 @@ def test_marker_is_replaced_in_place(site):
 def test_labels_exist_in_every_language():
     assert set(LABELS) == set(LANGUAGES)
     assert set(LABELS["zh"]) == set(LABELS["en"])
+
+
+# --- parts a notice may lack, and what other notices have -------------------------------
+
+
+def test_a_xunshi_is_called_so(site):
+    r = dataclasses.replace
+    xunshi = r(site, round=r(site.round, inspection=r(site.round.inspection, kind="xunshi")))
+    assert "进行了巡视" in render(xunshi, "round", "zh") and "<dt>巡视时间</dt>" in render(xunshi, "round", "zh")
+    assert "巡视反馈问题 · 第 1 个方面" in render(xunshi, "area strong-transport-city", "zh")
+    assert "进行了巡察" not in render(xunshi, "round", "zh")
+    assert "<title id=\"gs-chart-title\">巡视反馈问题与已完成整改的问题" in render(xunshi, "progress-chart", "zh")
+    assert "**巡视时间**" in render(xunshi, "timeline", "zh")
+
+
+def test_only_the_declared_totals_are_shown(site):
+    r, totals = dataclasses.replace, site.round.totals
+    few = r(site, round=r(site.round, totals=r(totals, aspects=None, measures=None, immediate=None, rules_revised=None,
+                                               as_of=datetime.date(2024, 8, 31))))
+    out = render(few, "figures", "zh")
+    assert re.findall(r'gs-figure__value"><data value="(\d+)"', out) == ["29", "26", "16"]  # problems, completed, immediate_completed
+    assert out.count("<progress") == 1 and "截至2024年8月31日" in out
+
+
+def test_optional_parts_of_the_notice(site):
+    r, t = dataclasses.replace, Text("整改工作开展情况", "How it was run")
+    notice = r(site.notice, commitment=None, summary=None, next_steps_intro=None, approach_heading=t,
+               areas_heading=Text("巡察反馈问题整改落实情况", "Findings"), next_steps_heading=Text("下一步工作打算", "Next"))
+    out = render(r(site, notice=notice), "notice", "zh", "notice.md")
+    assert out.index("## 整改工作开展情况") < out.index("一是") < out.index("## 巡察反馈问题整改落实情况") < out.index("## [一、")
+    assert "## 下一步工作打算" in out and "None" not in out
+    assert render(r(site, notice=notice), "next-steps", "zh").startswith("## （一）")
+
+
+def test_aspects_and_statuses_of_areas(site):
+    r = dataclasses.replace
+    aspect = Text("（一）党的建设方面", "Party building")
+    areas = tuple(r(a, aspect=aspect, status=Text("已完成", "Completed")) if a.number <= 2 else a for a in site.areas)
+    grouped = r(site, areas=areas)
+    page = render(grouped, "area industry-oversight", "en", "areas/industry-oversight.md")
+    assert "area 2 of 11 · Party building" in page and '<p class="gs-area-status">Status: Completed</p>' in page
+    notice = render(grouped, "notice", "zh", "notice.md")
+    assert notice.count('<p class="gs-notice__aspect">（一）党的建设方面</p>') == 1
+    assert notice.count('<p class="gs-area-status">完成情况：已完成</p>') == 2
+
+
+def test_a_contact_with_some_details_and_a_postal_box(site):
+    contact = Contact(Text("某局", "A bureau"), phone="0571-1", mailbox=Text("某市1001信箱", "PO Box 1001"))
+    out = render(dataclasses.replace(site, contact=contact), "contact", "zh")
+    assert "<dt>邮政信箱</dt><dd>某市1001信箱</dd>" in out and "tel:0571-1" in out
+    assert "mailto" not in out and "邮编" not in out
 
 
 # --- marker errors -------------------------------------------------------------------------
@@ -262,9 +346,10 @@ def evil_site(site):
     area = site.areas[0]
     figure = r(area.measures[0].figures[0], label=t)
     measure = r(area.measures[0], title=t, text=t, figures=(figure,))
-    area = r(area, title=t, problem=t, measures=(measure,) + area.measures[1:])
+    area = r(area, title=t, problem=t, aspect=t, status=t, measures=(measure,) + area.measures[1:])
     notice = site.notice
     notice = r(notice, title=t, intro=t, commitment=t, summary=t, next_steps_intro=t, closing=t, signature=t,
+               approach_heading=t, areas_heading=t, next_steps_heading=t,
                approach=(r(notice.approach[0], title=t, text=t),) + notice.approach[1:],
                next_steps=(r(notice.next_steps[0], title=t, text=t),) + notice.next_steps[1:])
     rnd = site.round
@@ -272,11 +357,14 @@ def evil_site(site):
             totals=r(rnd.totals, problems=r(rnd.totals.problems, label=t)),
             accountability=(r(rnd.accountability[0], label=t),) + rnd.accountability[1:],
             meetings=(r(rnd.meetings[0], label=t),) + rnd.meetings[1:])
-    contact = r(site.contact, organisation=t, address=t, email='x"><script>alert(1)</script>@evil.com')
-    return r(site, areas=(area,) + site.areas[1:], notice=notice, round=rnd, contact=contact)
+    contact = r(site.contact, organisation=t, address=t, mailbox=t, email='x"><script>alert(1)</script>@evil.com')
+    first, *rest = site.updates
+    progress = r(site.progress, updates=(r(first, title=t, text=t),) + tuple(rest))
+    return r(site, areas=(area,) + site.areas[1:], notice=notice, round=rnd, contact=contact, progress=progress)
 
 
-MARKERS = [m.replace("industry-oversight", "strong-transport-city") for m in EXPECTED]
+# (downloads and sitemap show no text from data/: file names, labels and page titles)
+MARKERS = [m.replace("industry-oversight", "strong-transport-city") for m in EXPECTED if m not in ("downloads", "sitemap")]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -294,7 +382,8 @@ def test_hostile_text_cannot_become_markup(evil_site, marker, lang):
     assert "<em>em" not in page
 
 
-@pytest.mark.parametrize("marker", ["area strong-transport-city", "area-cards", "approach", "next-steps", "notice", "source"])
+@pytest.mark.parametrize("marker", ["area strong-transport-city", "area-cards", "approach", "next-steps", "notice", "source",
+                                    "timeline", "changes"])
 def test_markdown_specials_are_backslash_escaped_in_markdown_text(evil_site, marker):
     out = render(evil_site, marker, "en")
     assert r"\*\*bold\*\*" in out
@@ -305,7 +394,7 @@ def test_markdown_specials_are_backslash_escaped_in_markdown_text(evil_site, mar
         assert "**bold**" not in out
 
 
-@pytest.mark.parametrize("marker", ["round", "figures", "accountability", "meetings", "contact"])
+@pytest.mark.parametrize("marker", ["round", "figures", "accountability", "meetings", "contact", "progress-chart"])
 def test_text_in_html_is_html_escaped(evil_site, marker):
     out = render(evil_site, marker, "en")
     assert "E &lt;script&gt;alert(1)&lt;/script&gt;" in out
@@ -314,3 +403,17 @@ def test_text_in_html_is_html_escaped(evil_site, marker):
 def test_hostile_email_cannot_leave_its_attribute(evil_site):
     out = render(evil_site, "contact", "zh")
     assert 'href="mailto:x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;@evil.com"' in out
+
+
+def test_the_site_map_escapes_page_titles_and_addresses():
+    out = sitemap_html([{"title": EVIL, "url": None, "children": [{"title": "a & b", "url": 'x/"><script>', "children": []}]}])
+    assert "<script" not in out
+    assert "<strong>&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert '<a href="x/&quot;&gt;&lt;script&gt;">a &amp; b</a>' in out
+    assert out.count("<ul") == 2
+
+
+def test_download_links_start_at_the_top_of_the_site(site):
+    out = fill_markers("<!-- data:downloads -->", Context(site, "en", "data.en.md", root="../../"), "docs/data.en.md")
+    assert '<a href="../../data/gongshi.json">' in out
+    assert '<a href="../../data/figures.csv">' in out

@@ -28,10 +28,11 @@ def test_the_real_data_is_valid(site):
 # --- the shape of each file ------------------------------------------------------------
 
 
-def test_missing_required_top_level_key(data, edit, problems):
+def test_missing_required_top_level_key(data, edit, line_of, problems):
     edit(data / AREA2, "id: industry-oversight\n", "")
     problem = only(problems(data))
-    assert (problem.path, problem.line) == (SHOWN2, 1)
+    # Reported where the file's mapping begins, below the schema line.
+    assert (problem.path, problem.line) == (SHOWN2, line_of(data / AREA2, "number: 2"))
     assert "is missing the required key `id`" in problem.message
 
 
@@ -129,8 +130,10 @@ def test_missing_english_translation_names_the_field(data, edit, line_of, proble
     path = data / AREA2
     edit(path, "      en: problems found in inspections of asphalt pavement construction (all rectified)\n", "")
     problem = only(problems(data))
-    # The label mapping now holds only `zh:`, and starts on that line.
-    assert (problem.path, problem.line) == (SHOWN2, line_of(path, "      zh: 发现问题"))
+    # Reported on the line of the key whose translation is missing.
+    label = line_of(path, "      zh: 发现问题") - 1
+    assert (problem.path, problem.line) == (SHOWN2, label)
+    assert path.read_text(encoding="utf-8").splitlines()[label - 1].strip() == "label:"
     assert "`label` has no English text; add `en: …`" in problem.message
 
 
@@ -154,12 +157,13 @@ def test_empty_quoted_chinese_text(data, edit, line_of, problems):
 # --- ids -------------------------------------------------------------------------------------
 
 
-def test_duplicate_area_id(data, edit, problems):
-    edit(data / "areas/03-enforcement-and-approvals.yaml", "id: enforcement-and-approvals\n", "id: industry-oversight\n")
+def test_duplicate_area_id(data, edit, line_of, problems):
+    area3 = data / "areas/03-enforcement-and-approvals.yaml"
+    edit(area3, "id: enforcement-and-approvals\n", "id: industry-oversight\n")
     problem = only(problems(data))
-    assert (problem.path, problem.line) == ("data/areas/03-enforcement-and-approvals.yaml", 1)
+    assert (problem.path, problem.line) == ("data/areas/03-enforcement-and-approvals.yaml", line_of(area3, "id: industry-oversight"))
     assert "area id `industry-oversight` is used twice" in problem.message
-    assert f"first in {SHOWN2}:1" in problem.message
+    assert f"first in {SHOWN2}:{line_of(data / AREA2, 'id: industry-oversight')}" in problem.message
 
 
 def test_duplicate_measure_id_within_an_area(data, edit, line_of, problems):
@@ -209,9 +213,13 @@ def test_end_before_start(data, edit, line_of, problems):
 def test_notice_published_before_the_feedback(data, edit, line_of, problems):
     path = data / "notice.yaml"
     edit(path, "date: 2024-09-12", "date: 2024-01-01")
-    problem = only(problems(data))
-    assert (problem.path, problem.line) == ("data/notice.yaml", line_of(path, "date: 2024-01-01"))
+    found = problems(data)
+    problem = only([p for p in found if p.path == "data/notice.yaml"])
+    assert problem.line == line_of(path, "date: 2024-01-01")
     assert "is before the feedback (2024-02-23)" in problem.message
+    # ... and the update that holds the notice's figures is now dated after it.
+    assert "update `report` holds the notice's figures, so it cannot be dated after the notice" in only(
+        [p for p in found if p.path == "data/updates.yaml"]).message
 
 
 # --- figures ------------------------------------------------------------------------------------
@@ -306,17 +314,64 @@ def test_area_number_zero(data, edit, line_of, problems):
 def test_completed_more_than_problems(data, edit, line_of, problems):
     path = data / "round.yaml"
     edit(path, "    value: 26\n", "    value: 30\n")
-    problem = only(problems(data))
-    assert (problem.path, problem.line) == ("data/round.yaml", line_of(path, "  completed:"))
+    found = problems(data)
+    problem = only([p for p in found if p.path == "data/round.yaml"])
+    assert problem.line == line_of(path, "  completed:")
     assert "`completed` (30) is more than `problems` (29)" in problem.message
+    # ... and the update that holds the notice's figures no longer agrees.
+    assert "`completed` is 26 here but 30 in data/round.yaml" in only([p for p in found if p.path == "data/updates.yaml"]).message
 
 
 def test_immediate_completed_more_than_immediate(data, edit, line_of, problems):
     path = data / "round.yaml"
     edit(path, "  immediate_completed:\n    value: 16\n", "  immediate_completed:\n    value: 17\n")
-    problem = only(problems(data))
-    assert (problem.path, problem.line) == ("data/round.yaml", line_of(path, "  immediate_completed:"))
+    problem = only([p for p in problems(data) if p.path == "data/round.yaml"])
+    assert problem.line == line_of(path, "  immediate_completed:")
     assert "`immediate_completed` (17) is more than `immediate` (16)" in problem.message
+
+
+def test_a_total_the_notice_does_not_state_is_left_out(data, edit):
+    edit(data / "round.yaml", "  rules_revised:\n    value: 68\n    unit: xiang\n    label:\n      zh: 新修订完善制度\n"
+         "      en: rules newly revised or improved\n", "")
+    assert load_site(data).round.totals.rules_revised is None
+
+
+def test_statuses_adding_up_to_more_than_the_problems(data, edit, line_of, problems):
+    path = data / "round.yaml"
+    edit(path, "  immediate:\n", "  in_progress:\n    value: 4\n    unit: ge\n    label: {zh: 阶段性完成, en: in part}\n  immediate:\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/round.yaml", line_of(path, "  in_progress:"))
+    assert "`completed` + `in_progress` make 30, more than the 29 `problems`" in problem.message
+
+
+def test_a_completion_rate_that_does_not_follow_from_the_counts(data, edit, line_of, problems):
+    path = data / "round.yaml"
+    edit(path, "  immediate:\n", "  completion_rate:\n    value: 80\n    unit: percent\n    label: {zh: 完成率, en: rate}\n  immediate:\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/round.yaml", line_of(path, "  completion_rate:"))
+    assert "`completion_rate` is 80%, but `completed`/`problems` makes 89.7%" in problem.message
+
+
+def test_a_completion_rate_rounded_by_the_notice_is_accepted(data, edit):
+    edit(data / "round.yaml", "  immediate:\n", "  completion_rate:\n    value: 89.7\n    unit: percent\n"
+         "    label: {zh: 完成率, en: rate}\n  immediate:\n")
+    assert load_site(data).round.totals.completion_rate.value == 89.7
+
+
+def test_as_of_before_the_feedback(data, edit, line_of, problems):
+    path = data / "round.yaml"
+    edit(path, "  rules_revised:\n", "  as_of: 2024-01-31\n  rules_revised:\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/round.yaml", line_of(path, "as_of:"))
+    assert "`as_of` (2024-01-31) should fall between the feedback (2024-02-23) and the notice (2024-09-12)" in problem.message
+
+
+def test_the_kind_of_inspection(data, edit, line_of, problems):
+    path = data / "round.yaml"
+    edit(path, "  feedback: 2024-02-23\n", "  feedback: 2024-02-23\n  kind: xunca\n")
+    problem = only(problems(data))
+    assert problem.line == line_of(path, "kind: xunca")
+    assert "expected xuncha (巡察) or xunshi (巡视)" in problem.message
 
 
 def test_no_area_files(data, problems):
@@ -367,10 +422,12 @@ def test_several_site_wide_problems_are_all_reported_sorted(data, edit, line_of,
         (SHOWN2, line_of(area, "unit: jai")),
         ("data/areas/11-previous-round-followup.yaml", duplicate),
         ("data/round.yaml", line_of(round_, "  completed:")),
+        ("data/updates.yaml", line_of(data / "updates.yaml", "      completed: 26")),
     ]
     assert "unknown unit `jai`" in found[0].message
     assert "measure id `three-importants-system` is used twice" in found[1].message
     assert "`completed` (30) is more than `problems` (29)" in found[2].message
+    assert "`completed` is 26 here but 30 in data/round.yaml" in found[3].message
 
 
 def test_the_error_message_lists_every_problem(data, edit, line_of):
@@ -381,5 +438,283 @@ def test_the_error_message_lists_every_problem(data, edit, line_of):
         load_site(data)
     lines = str(info.value).splitlines()
     assert len(lines) == 2
-    assert lines[0].startswith(f"data/contact.yaml:{line_of(contact, 'phone: 2615196')}: `phone` should be text")
-    assert lines[1].startswith(f"data/round.yaml:{line_of(round_, 'feedback: 2024-02-30')}: `feedback` is not a real date")
+    # FILE:LINE:COL, as editors' problem matchers read it.
+    assert lines[0].startswith(f"data/contact.yaml:{line_of(contact, 'phone: 2615196')}:1: `phone` should be text")
+    assert lines[1].startswith(f"data/round.yaml:{line_of(round_, 'feedback: 2024-02-30')}:3: `feedback` is not a real date")
+
+
+# --- statuses and updates -------------------------------------------------------------------------
+
+UPDATES = "data/updates.yaml"
+# Statuses for two measures, given in the first update of a copy of the real data.
+ITEM_STATUSES = """    source:
+      notice: [intro, summary]
+    statuses:
+      - area: industry-oversight
+        measure: rural-road-maintenance
+        status: in-progress
+      - area: work-safety
+        measure: hazard-inspection-campaign
+        status: done
+"""
+
+
+def with_item_statuses(data, edit):
+    edit(data / "updates.yaml", "    source:\n      notice: [intro, summary]\n", ITEM_STATUSES)
+
+
+def test_item_statuses_are_read(data, edit):
+    with_item_statuses(data, edit)
+    first = load_site(data).updates[0]
+    assert [(s.area, s.measure, s.status) for s in first.statuses] == [
+        ("industry-oversight", "rural-road-maintenance", "in-progress"), ("work-safety", "hazard-inspection-campaign", "done")]
+
+
+def test_update_before_the_feedback(data, edit, line_of, problems):
+    path = data / "updates.yaml"
+    edit(path, "date: 2024-02-23", "date: 2024-02-22")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (UPDATES, line_of(path, "date: 2024-02-22"))
+    assert "update `feedback` is dated 2024-02-22, before the feedback (2024-02-23)" in problem.message
+    assert "早于 data/round.yaml 中的反馈日期" in problem.zh
+
+
+def test_updates_out_of_order(data, edit, line_of, problems):
+    path = data / "updates.yaml"
+    edit(path, "date: 2024-02-23", "date: 2024-09-13")
+    found = problems(data)
+    problem = only([p for p in found if "oldest first" in p.message])
+    assert (problem.path, problem.line) == (UPDATES, line_of(path, "date: 2024-09-12"))
+    assert "update `report` (2024-09-12) is not after `feedback` (2024-09-13)" in problem.message
+
+
+def test_two_updates_on_one_date(data, edit, line_of, problems):
+    path = data / "updates.yaml"
+    edit(path, "date: 2024-02-23", "date: 2024-09-12")
+    problem = only(problems(data))
+    assert problem.line == line_of(path, "  - id: report") + 1
+    assert "one per date" in problem.message
+
+
+def test_duplicate_update_id(data, edit, line_of, problems):
+    path = data / "updates.yaml"
+    first = line_of(path, "  - id: feedback")
+    edit(path, "  - id: feedback\n", "  - id: report\n")
+    found = problems(data)
+    problem = only([p for p in found if "used twice" in p.message])
+    assert "update id `report` is used twice" in problem.message
+    assert f"first in {UPDATES}:{first}" in problem.message
+
+
+def test_figures_as_of_an_unknown_update(data, edit, line_of, problems):
+    path = data / "updates.yaml"
+    edit(path, "figures_as_of: report\n", "figures_as_of: reprot\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (UPDATES, line_of(path, "figures_as_of: reprot"))
+    assert "`figures_as_of` names no update `reprot`; did you mean `report`?" in problem.message
+
+
+def test_figures_as_of_an_update_that_does_not_cite_the_notice(data, edit, line_of, problems):
+    path = data / "updates.yaml"
+    edit(path, "    source:\n      notice: [summary]\n",
+         "    source:\n      title:\n        zh: 某份文件\n        en: A document\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (UPDATES, line_of(path, "figures_as_of: report"))
+    assert "does not cite data/notice.yaml" in problem.message
+
+
+def test_figures_update_must_state_what_round_states(data, edit, line_of, problems):
+    path = data / "updates.yaml"
+    edit(path, "      immediate_completed: 16\n", "")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (UPDATES, line_of(path, "      completed: 26") - 1)  # where the totals begin
+    assert "`immediate_completed` is nothing here but 16 in data/round.yaml" in problem.message
+    assert "`immediate_completed` 在这里是 未填写" in problem.zh
+
+
+IMMEDIATE_COMPLETED = ("  immediate_completed:\n    value: 16\n    unit: ge\n    label:\n      zh: 立行立改、即知即改问题中已整改到位\n"
+                       "      en: immediate problems rectified\n")
+
+
+def test_figures_update_must_not_state_what_round_leaves_out(data, edit, line_of, problems):
+    edit(data / "round.yaml", IMMEDIATE_COMPLETED, "")
+    path = data / "updates.yaml"
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (UPDATES, line_of(path, "      immediate_completed: 16"))
+    assert "`immediate_completed` is 16 here but nothing in data/round.yaml" in problem.message
+    assert "在 data/round.yaml 中是 未填写" in problem.zh
+
+
+def test_a_count_neither_states_is_not_compared(data, edit):
+    edit(data / "round.yaml", IMMEDIATE_COMPLETED, "")
+    edit(data / "updates.yaml", "      immediate_completed: 16\n", "")
+    site = load_site(data)
+    assert site.round.totals.immediate_completed is None and site.figures_update.totals.immediate_completed is None
+
+
+def test_figures_update_dated_other_than_the_day_round_counts_to(data, edit, line_of, problems):
+    edit(data / "round.yaml", "  rules_revised:\n", "  as_of: 2024-08-31\n  rules_revised:\n")
+    path = data / "updates.yaml"
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (UPDATES, line_of(path, "date: 2024-09-12"))
+    assert "which data/round.yaml counts to `as_of` (2024-08-31); date the update 2024-08-31" in problem.message
+    assert "请将进展日期写为 2024-08-31" in problem.zh
+
+
+def test_figures_update_dated_the_day_round_counts_to(data, edit):
+    edit(data / "round.yaml", "  rules_revised:\n", "  as_of: 2024-08-31\n  rules_revised:\n")
+    edit(data / "updates.yaml", "date: 2024-09-12", "date: 2024-08-31")
+    assert load_site(data).figures_update.date.isoformat() == "2024-08-31"
+
+
+def test_an_update_citing_a_paragraph_the_notice_leaves_out(data, edit, line_of, problems):
+    notice = (data / "notice.yaml").read_text(encoding="utf-8")
+    commitment = notice[notice.index("commitment:\n"): notice.index("approach:\n")]
+    edit(data / "notice.yaml", commitment, "")
+    path = data / "updates.yaml"
+    edit(path, "notice: [intro, summary]", "notice: [intro, commitment, summary]")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (UPDATES, line_of(path, "notice: [intro, commitment, summary]"))
+    assert "update `feedback` cites `commitment`, which data/notice.yaml leaves out" in problem.message
+    assert "data/notice.yaml 中没有这一段" in problem.zh
+
+
+def test_source_with_both_the_notice_and_a_document(data, edit, line_of, problems):
+    path = data / "updates.yaml"
+    edit(path, "      notice: [intro, summary]\n", "      notice: [intro, summary]\n      title:\n        zh: 文件\n        en: File\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (UPDATES, line_of(path, "notice: [intro, summary]"))
+    assert "must name either paragraphs of the notice" in problem.message
+
+
+def test_source_with_neither(data, edit, line_of, problems):
+    path = data / "updates.yaml"
+    edit(path, "    source:\n      notice: [summary]\n", "    source:\n      url: https://example.org/report\n")
+    found = problems(data)
+    problem = only([p for p in found if "must name either" in p.message])
+    assert problem.line == line_of(path, "url: https://example.org/report")
+
+
+def test_unknown_notice_paragraph(data, edit, line_of, problems):
+    path = data / "updates.yaml"
+    edit(path, "notice: [summary]", "notice: [sumary]")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (UPDATES, line_of(path, "notice: [sumary]"))
+    assert "data/notice.yaml has no paragraph `sumary`; did you mean `summary`?" in problem.message
+
+
+def test_a_count_the_cited_paragraphs_do_not_state(data, edit, line_of, problems):
+    path = data / "updates.yaml"
+    edit(path, "notice: [intro, summary]", "notice: [intro]")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (UPDATES, line_of(path, "      problems: 29\n    source:\n      notice: [intro]"))
+    assert "`problems` (29) is not stated in the paragraphs of data/notice.yaml that update `feedback` cites (intro)" in problem.message
+
+
+def test_an_update_count_above_its_whole(data, edit, line_of, problems):
+    path = data / "updates.yaml"
+    edit(path, "      problems: 29\n    source:\n      notice: [intro, summary]\n",
+         "      problems: 29\n      completed: 30\n    source:\n      title:\n        zh: 文件\n        en: File\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (UPDATES, line_of(path, "completed: 30"))
+    assert "`completed` (30) is more than `problems` (29)" in problem.message
+
+
+def test_item_status_references_are_checked(data, edit, line_of, problems):
+    with_item_statuses(data, edit)
+    path = data / "updates.yaml"
+    edit(path, "      - area: industry-oversight\n", "      - area: industry-oversite\n")
+    edit(path, "measure: hazard-inspection-campaign", "measure: hazard-inspection-campain")
+    edit(path, "status: done\n", "status: finished\n")
+    found = problems(data)
+    assert [(p.path, p.line) for p in found] == [
+        (UPDATES, line_of(path, "area: industry-oversite")),
+        (UPDATES, line_of(path, "measure: hazard-inspection-campain")),
+        (UPDATES, line_of(path, "status: finished")),
+    ]
+    assert "unknown area `industry-oversite`; did you mean `industry-oversight`?" in found[0].message
+    assert "area `work-safety` has no measure `hazard-inspection-campain`; did you mean `hazard-inspection-campaign`?" in found[1].message
+    assert "unknown status `finished`; known statuses: `not-started`" in found[2].message
+    assert "未知的状态 `finished`" in found[2].zh
+
+
+def test_the_same_measure_twice_in_one_update(data, edit, line_of, problems):
+    with_item_statuses(data, edit)
+    path = data / "updates.yaml"
+    edit(path, "      - area: work-safety\n        measure: hazard-inspection-campaign\n",
+         "      - area: industry-oversight\n        measure: rural-road-maintenance\n")
+    problem = only(problems(data))
+    first = line_of(path, "        status: in-progress") - 2
+    assert (problem.path, problem.line) == (UPDATES, first + 3)
+    assert f"gives the status of `industry-oversight` / `rural-road-maintenance` twice (first at {UPDATES}:{first})" in problem.message
+
+
+def test_status_colour_and_done_are_checked(data, edit, line_of, problems):
+    path = data / "statuses.yaml"
+    edit(path, 'colour: "#757575"', "colour: grey")
+    edit(path, "    done: true\n", "    done: maybe\n")
+    found = problems(data)
+    assert [(p.path, p.line) for p in found] == [
+        ("data/statuses.yaml", line_of(path, "colour: grey")), ("data/statuses.yaml", line_of(path, "done: maybe"))]
+    assert "`colour` is “grey”, which does not look right; expected a colour written #RRGGBB" in found[0].message
+    assert "`done` should be true or false, not the text “maybe”" in found[1].message
+
+
+def test_duplicate_status_id(data, edit, line_of, problems):
+    path = data / "statuses.yaml"
+    edit(path, "  - id: partly-done\n", "  - id: in-progress\n")
+    problem = only(problems(data))
+    assert "status id `in-progress` is used twice" in problem.message
+
+
+def test_staleness_threshold_is_at_least_a_day(data, edit, line_of, problems):
+    path = data / "updates.yaml"
+    edit(path, "stale_after_days: 183", "stale_after_days: 0")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (UPDATES, line_of(path, "stale_after_days: 0"))
+    assert "`stale_after_days` is 0; it cannot be less than 1" in problem.message
+
+
+def test_staleness_threshold_defaults_to_six_months(data, edit):
+    edit(data / "updates.yaml", "stale_after_days: 183\n", "")
+    assert load_site(data).progress.stale_after_days == 183
+
+
+# --- data/site.yaml ---------------------------------------------------------------------
+
+
+def test_site_settings_may_all_be_left_empty(site):
+    assert site.info.icp is None and site.info.police_record is None
+    assert site.updated == site.published == site.notice.date
+
+
+def test_an_update_date_before_the_notice_is_refused(data, edit, line_of, problems):
+    edit(data / "site.yaml", "updated:\n", "updated: 2024-09-01\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/site.yaml", line_of(data / "site.yaml", "updated: 2024-09-01"))
+    assert "`updated` (2024-09-01) is before the notice `date` (2024-09-12)" in problem.message
+
+
+def test_a_later_update_date_is_the_site_update_date(data, edit):
+    edit(data / "site.yaml", "updated:\n", "updated: 2024-10-01\n")
+    site = load_site(data)
+    assert (site.published.isoformat(), site.updated.isoformat()) == ("2024-09-12", "2024-10-01")
+
+
+def test_a_malformed_icp_number_is_refused(data, edit, line_of, problems):
+    edit(data / "site.yaml", "icp:\n", "icp: 12345678\n")
+    problem = only(problems(data))
+    assert problem.line == line_of(data / "site.yaml", "icp: 12345678")
+    assert "`icp` should be text, not the number 12345678; put it in quotes" in problem.message
+
+
+def test_the_site_mark_image_must_be_in_docs(data, edit, line_of, problems):
+    edit(data / "site.yaml", "gov_site_mark:\n", "gov_site_mark:\n  image: assets/images/mark.png\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/site.yaml", line_of(data / "site.yaml", "image: assets/images/mark.png"))
+    assert "the image `assets/images/mark.png` is not in docs/" in problem.message
+    assert "党政机关网站标识" in problem.zh
+    image = data.parent / "docs" / "assets" / "images" / "mark.png"
+    image.parent.mkdir(parents=True)
+    image.write_bytes(b"\x89PNG")
+    assert load_site(data).info.gov_site_mark.image == "assets/images/mark.png"

@@ -1,0 +1,45 @@
+"""Read a notice file, whatever its format, into lines (see lines.py)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import Problem
+from .from_docx import docx_lines
+from .from_html import html_lines
+from .lines import Line, lines_of
+
+_HTML = re.compile(r"\s*(<!doctype\s+html|<html|<\?xml|<(head|body|div|p|meta|title)\b)", re.IGNORECASE)
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 (with or without a byte-order mark), else GB18030, which also reads GBK and GB2312."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as not_utf8:
+        try:
+            return raw.decode("gb18030")
+        except UnicodeDecodeError:
+            raise not_utf8 from None  # where UTF-8 fails is where an editor looks
+
+
+def read_notice(path: Path) -> tuple[list[Line], list[Problem]]:
+    """The lines of the notice at `path` (.docx, HTML or text), and the problems met reading it."""
+    shown = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return [], [Problem(shown, 1, f"cannot read the notice ({error.strerror})", f"无法读取公告文件（{error.strerror}）")]
+    if raw.startswith(b"PK\x03\x04"):  # a zip archive: a .docx
+        return docx_lines(path)
+    try:
+        text = decode(raw)
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return [], [Problem(shown, line, "the notice is neither UTF-8 nor GB18030 text; save it as UTF-8",
+                            "公告既不是 UTF-8 也不是 GB18030 编码的文字；请以 UTF-8 编码保存")]
+    if path.suffix.lower() in (".html", ".htm") or _HTML.match(text):
+        return html_lines(text), []
+    return lines_of(enumerate(text.splitlines(), 1)), []

@@ -1,0 +1,95 @@
+"""check.py: the whole project checked without a build, as `gongshi check` does."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from support import ROOT
+
+from gongshi.check import check_project, schema_line
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    for part in ("data", "docs"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    return tmp_path
+
+
+def test_the_real_project_is_clean():
+    assert check_project(ROOT) == []
+
+
+def test_data_and_marker_problems_are_reported_together(project, edit, line_of):
+    edit(project / "data/round.yaml", "  feedback: 2024-02-23", "  feedbak: 2024-02-23")
+    edit(project / "docs/about.md", "<!-- data:source -->", "<!-- data:sources -->")
+    found = check_project(project)
+    round_ = project / "data/round.yaml"
+    assert [(p.path, p.line, p.column) for p in found] == [
+        ("data/round.yaml", line_of(round_, "inspection:"), 1),  # `feedback` is missing
+        ("data/round.yaml", line_of(round_, "feedbak"), 3),  # `feedbak` is unknown
+        ("docs/about.md", line_of(project / "docs/about.md", "data:sources"), 1),
+    ]
+    assert "did you mean `source`?" in found[2].message
+    assert "是不是想写 `source`？" in found[2].zh
+
+
+def test_a_page_without_its_translation(project):
+    (project / "docs/approach.en.md").unlink()
+    [problem] = check_project(project)
+    assert (problem.path, problem.line) == ("docs/approach.md", 1)
+    assert "no English version; add docs/approach.en.md" in problem.message
+    assert "缺少英文版本" in problem.zh
+
+
+def test_an_english_page_without_its_chinese_original(project):
+    (project / "docs/extra.en.md").write_text("# Extra\n", encoding="utf-8")
+    [problem] = check_project(project)
+    assert problem.path == "docs/extra.en.md"
+    assert "no Chinese version; add docs/extra.md" in problem.message
+
+
+def test_markers_in_english_pages_are_checked_too(project, edit, line_of):
+    edit(project / "docs/areas/index.en.md", "<!-- data:area-cards -->", "<!-- data:area nowhere -->")
+    [problem] = check_project(project)
+    assert (problem.path, problem.line) == ("docs/areas/index.en.md", line_of(project / "docs/areas/index.en.md", "data:area nowhere"))
+
+
+def test_a_data_file_without_its_schema_line(project):
+    path = project / "data/areas/05-public-services.yaml"
+    path.write_text(path.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
+    [problem] = check_project(project)
+    assert (problem.path, problem.line, problem.column) == ("data/areas/05-public-services.yaml", 1, 1)
+    assert "$schema=../../schema/area.schema.json" in problem.message
+
+
+def test_schema_line_points_up_to_the_schema_folder():
+    data = ROOT / "data"
+    assert schema_line(data / "round.yaml", data) == "# yaml-language-server: $schema=../schema/round.schema.json"
+    assert schema_line(data / "areas/01-x.yaml", data) == "# yaml-language-server: $schema=../../schema/area.schema.json"
+
+
+def test_a_link_to_a_page_that_does_not_exist(project, edit, line_of):
+    (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    edit(project / "docs/about.en.md", "[official notice](notice.md)", "[official notice](notices.md)")
+    [problem] = check_project(project)
+    assert (problem.path, problem.line) == ("docs/about.en.md", line_of(project / "docs/about.en.md", "(notices.md)"))
+    assert "the link to `notices.md` leads to no page" in problem.message
+
+
+def test_links_to_generated_area_pages_and_outside_are_fine(project):
+    (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    page = project / "docs/contact.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Area](areas/work-safety.md#x) [mail](mailto:a@b.cn) [top](#contact)\n",
+                    encoding="utf-8")
+    assert check_project(project) == []
+
+
+def test_a_page_missing_from_the_nav_and_a_nav_entry_without_a_page(project, line_of):
+    config = project / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("  - about.md\n", "  - abuot.md\n"), encoding="utf-8")
+    found = check_project(project)
+    assert [(p.path, p.line) for p in found] == [("docs/about.md", 1), ("mkdocs.yml", line_of(config, "abuot.md"))]
+    assert "not in the nav of mkdocs.yml" in found[0].message
+    assert "the nav lists `abuot.md`, but there is no docs/abuot.md" in found[1].message

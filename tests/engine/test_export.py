@@ -1,0 +1,96 @@
+"""export.py: the open data (JSON, its schema, CSV tables) and SHA256SUMS."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import subprocess
+
+from jsonschema import Draft202012Validator
+
+from gongshi.export import JSON_NAME, SCHEMA_NAME, TABLES, export_files, sha256sums, table_csv, write_sums
+
+
+def _rows(site, name: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(table_csv(site, name))))
+
+
+def test_the_json_is_the_whole_model_and_valid_against_its_schema(site):
+    files = export_files(site)
+    document = json.loads(files[JSON_NAME])
+    schema = json.loads(files[SCHEMA_NAME])
+    Draft202012Validator.check_schema(schema)
+    assert list(Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER).iter_errors(document)) == []
+    assert document["$schema"] == SCHEMA_NAME
+    assert set(document) == {"$schema", "round", "notice", "contact", "units", "areas", "info", "statuses", "progress"}  # not area_files
+    assert [u["id"] for u in document["progress"]["updates"]] == [u.id for u in site.updates]
+    assert len(document["areas"]) == 11
+    assert document["areas"][1]["measures"][1]["title"] == {"zh": "强化提升农村公路管养水平", "en": site.areas[1].measures[1].title.en}
+    assert document["notice"]["date"] == "2024-09-12"
+    assert document["info"] == {}  # unset settings are left out, as in YAML
+
+
+def test_the_schema_refuses_what_the_model_refuses(site):
+    schema = json.loads(export_files(site)[SCHEMA_NAME])
+    document = json.loads(export_files(site)[JSON_NAME])
+    document["areas"][0]["number"] = "one"
+    document["contact"]["fax"] = "1"
+    errors = list(Draft202012Validator(schema).iter_errors(document))
+    assert len(errors) == 2
+
+
+def test_every_table_has_unique_stable_keys(site):
+    assert set(TABLES) >= {"areas", "measures", "figures"}
+    for name in TABLES:
+        rows = _rows(site, name)
+        keys = [row["key"] for row in rows]
+        assert len(keys) == len(set(keys)), name
+        assert all(keys), name
+    # The real site states no status for single measures, so that table is empty.
+    assert len(_rows(site, "item-statuses")) == sum(len(u.statuses) for u in site.updates) == 0
+    assert len(_rows(site, "updates")) == len(site.updates) == 2
+
+
+def test_the_tables_hold_every_entity(site):
+    areas, measures, figures = _rows(site, "areas"), _rows(site, "measures"), _rows(site, "figures")
+    assert [row["key"] for row in areas] == [area.id for area in site.areas]
+    assert areas[1]["title_zh"] == site.areas[1].title.zh and areas[1]["number"] == "2"
+    count = sum(len(area.measures) for area in site.areas) + len(site.notice.approach) + len(site.notice.next_steps)
+    assert len(measures) == count
+    oversight = next(row for row in measures if row["key"] == "areas/industry-oversight/rural-road-maintenance")
+    assert (oversight["parent"], oversight["position"], oversight["title_zh"]) == ("industry-oversight", "2", "强化提升农村公路管养水平")
+    assert {row["parent"] for row in measures} >= {area.id for area in site.areas}
+    by_key = {row["key"]: row for row in figures}
+    assert by_key["totals/problems"]["value"] == "29" and by_key["totals/problems"]["unit"] == "ge"
+    assert by_key["accountability/party-warning"]["label_zh"] == "党内警告"
+    measure_figures = [row for row in figures if row["parent"].startswith("areas/")]
+    assert len(measure_figures) == sum(len(m.figures) for a in site.areas for m in a.measures)
+    assert {row["parent"] for row in measure_figures} <= {row["key"] for row in measures}
+    assert any(row["value"] == "6384.6" for row in figures)  # decimals as written, no 6384.60
+
+
+def test_csv_files_open_as_utf8_in_spreadsheets(site):
+    for name in TABLES:
+        content = export_files(site)[f"{name}.csv"]
+        assert content.startswith(b"\xef\xbb\xbf"), name
+        assert content.decode("utf-8-sig").startswith("key,parent,position,"), name
+
+
+def test_the_export_is_the_same_every_time(site):
+    assert export_files(site) == export_files(site)
+
+
+def test_sha256sums_cover_every_file_but_themselves(tmp_path):
+    (tmp_path / "a b.html").write_text("one", encoding="utf-8")
+    (tmp_path / "en" / "data").mkdir(parents=True)
+    (tmp_path / "en" / "data" / "x.csv").write_bytes(b"\x00\x01")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "SHA256SUMS").write_text("stale", encoding="utf-8")
+    assert sha256sums(tmp_path) == (f"{hashlib.sha256(b'one').hexdigest()}  a b.html\n"
+                                    f"{hashlib.sha256(bytes([0, 1])).hexdigest()}  en/data/x.csv\n")
+    write_sums(tmp_path)
+    check = subprocess.run(["sha256sum", "--check", "--strict", "data/SHA256SUMS"], cwd=tmp_path, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    (tmp_path / "a b.html").write_text("two", encoding="utf-8")
+    assert subprocess.run(["sha256sum", "--check", "data/SHA256SUMS"], cwd=tmp_path, capture_output=True).returncode != 0

@@ -1,0 +1,133 @@
+"""Enter the query set into the real search box of the built site, and score
+what the result list shows. Used by tests/test_browser_search.py and bench/search.py."""
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+
+from support import ROOT
+
+from gongshi.load import load_yaml
+
+QUERIES = ROOT / "tests" / "search" / "queries.yaml"
+BOX = "input.md-search__input"
+# Times every query the bundle sends to the search worker, and the moment its
+# results are in the list: a listener added after Material's runs once
+# Material has rendered them.
+_PROBE = """
+(() => {
+  const Native = window.Worker
+  window.__queries = []
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args)
+      setTimeout(() => this.addEventListener("message", ({ data }) => {
+        if (data.type === 1) window.__ready = true
+        if (data.type !== 3) return
+        const query = window.__queries.find(q => q.shown === undefined)
+        if (query) Object.assign(query, { shown: performance.now(), count: data.data.items.length })
+      }))
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) window.__queries.push({ value: message.data, sent: performance.now() })
+      super.postMessage(message, ...rest)
+    }
+  }
+})()
+"""
+_SCROLL_TO_END = """async list => {
+  const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))
+  list.scrollTo(0, list.scrollHeight - list.clientHeight - 100)
+  await frame()
+  list.scrollTo(0, list.scrollHeight)
+}"""
+
+
+@dataclass(frozen=True)
+class Query:
+    lang: str
+    text: str
+    kind: str
+    pages: tuple[str, ...]  # the best first; none for a query that must return nothing
+
+
+@dataclass(frozen=True)
+class Answer:
+    query: Query
+    pages: tuple[str, ...]  # the pages in the result list, in order
+    milliseconds: float  # from the query sent to the worker to its results in the list
+
+
+def load_queries(path: Path = QUERIES) -> dict[str, list[Query]]:
+    data, problems = load_yaml(path, path.name)
+    assert not problems, problems
+    return {lang: [Query(lang, str(q["query"]), q["kind"], tuple(q["pages"])) for q in queries]
+            for lang, queries in data.items()}
+
+
+def start_page(lang: str) -> str:
+    return "/" if lang == "zh" else f"/{lang}/"
+
+
+def open_search(context, origin: str, lang: str):
+    """A page of the site in `lang` with its search box open and ready."""
+    context.add_init_script(_PROBE)
+    page = context.new_page()
+    page.goto(origin + start_page(lang))
+    page.click(BOX)
+    page.wait_for_function("window.__ready === true")
+    return page
+
+
+def ask(page, query: Query) -> Answer:
+    """Enter one query as a reader does (the field replaced, then a key up) and
+    read every page in the result list."""
+    page.fill(BOX, query.text)
+    page.press(BOX, "End")
+    handle = page.wait_for_function(
+        "value => window.__queries.find(q => q.value === value && q.shown !== undefined)", arg=query.text)
+    timing = handle.json_value()
+    # Material lists ten results, then four more each time the list is
+    # scrolled to its end (from above it, as a reader's scrolling does).
+    items = page.locator("li.md-search-result__item")
+    while items.count() < timing["count"]:
+        shown = items.count()
+        page.locator(".md-search__scrollwrap").evaluate(_SCROLL_TO_END)
+        page.wait_for_function(
+            "n => document.querySelectorAll('li.md-search-result__item').length > n", arg=shown)
+    links = page.eval_on_selector_all(
+        "li.md-search-result__item > a:first-child", "links => links.map(a => new URL(a.href).pathname)")
+    return Answer(query, tuple(links), timing["shown"] - timing["sent"])
+
+
+@dataclass(frozen=True)
+class Figures:
+    lang: str
+    queries: int
+    hit_at_1: float  # of the queries that have pages: the best page came first
+    recall: float  # of all expected pages, the share listed
+    false_hits: int  # pages listed that were not expected
+    median_ms: float
+
+    @property
+    def false_hits_per_10(self) -> float:
+        return 10 * self.false_hits / self.queries
+
+    def misses(self, answers: list[Answer]) -> list[str]:
+        """What went wrong, query by query, for a failure message."""
+        return [f"{a.query.text!r}: expected {list(a.query.pages)}, got {list(a.pages)}"
+                for a in answers if a.pages[:1] != a.query.pages[:1] or set(a.pages) != set(a.query.pages)]
+
+
+def score(lang: str, answers: list[Answer]) -> Figures:
+    with_pages = [a for a in answers if a.query.pages]
+    expected = sum(len(a.query.pages) for a in with_pages)
+    return Figures(
+        lang=lang,
+        queries=len(answers),
+        hit_at_1=sum(a.pages[:1] == a.query.pages[:1] for a in with_pages) / len(with_pages),
+        recall=sum(len(set(a.pages) & set(a.query.pages)) for a in with_pages) / expected,
+        false_hits=sum(len(set(a.pages) - set(a.query.pages)) for a in answers),
+        median_ms=statistics.median(a.milliseconds for a in answers),
+    )
