@@ -48,8 +48,9 @@ test: $(READY) browser pdftotext
 # What the generator costs beside plain Material, 1x to 100x the seed, then the
 # search figures (bench/README.md): about a quarter of an hour on two cores.
 # Figures in bench/results.json.
-bench: $(READY) browser bench-search
+bench: $(READY) browser
 	$(BIN)/python -m bench
+	$(MAKE) --no-print-directory bench-search
 
 # Where a build's time goes, ours and plain Material: make bench-profile SIZE=100
 SIZE ?= 10

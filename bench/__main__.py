@@ -22,6 +22,8 @@ from pathlib import Path
 import yaml
 
 from gongshi.data import AREAS, load_site
+from gongshi.model import LANGUAGES
+from gongshi.search import INDEX_DIR
 
 from . import measure, report
 from .baseline import make_projects
@@ -49,9 +51,11 @@ def _edit_an_area(project: Path):
     path = sorted((project / "data" / AREAS).glob("*.yaml"))[0]
 
     def edit(n: int):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        schema, text = path.read_text(encoding="utf-8").split("\n", 1)  # keep the schema line first
+        data = yaml.safe_load(text)
         data["title"]["en"] = data["title"]["en"].split(" (edit")[0] + f" (edit {n + 1})"
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6)
+        path.write_text(f"{schema}\n{text}", encoding="utf-8")
 
     return edit
 
@@ -87,8 +91,8 @@ def measure_size(scale: int, pairs: int, work: Path) -> dict:
     say(f"{scale}×: a first visit in Chromium")
     site = load_site(ours / "data")
     area_page = f"{AREAS}/{site.areas[0].id}/"
-    visits = visit(sites["ours"], ["", area_page], search_timeout=timeout)
-    index = sites["ours"] / "search" / "search_index.json"
+    visits = visit(sites["ours"], ["", area_page, "en/"], search_timeout=timeout)
+    indexes = {lang: sites["ours"] / INDEX_DIR / f"{lang}.json" for lang in LANGUAGES}
     figures = {
         "scale": scale,
         "areas": len(site.areas),
@@ -103,11 +107,10 @@ def measure_size(scale: int, pairs: int, work: Path) -> dict:
         "check_s": statistics.median(checks),
         "checks_s": checks,
         "check_command": measure.CHECK_COMMAND,
-        "search_index_bytes": index.stat().st_size,
-        "search_index_gzip": gzip_size(index),
-        "first_search_gzip": visits[""]["search_gzip"],
+        "search_index": {lang: {"bytes": path.stat().st_size, "gzip": gzip_size(path)} for lang, path in indexes.items()},
         "home": {"path": "", **visits[""]},
         "area": {"path": area_page, **visits[area_page]},
+        "home_en": {"path": "en/", **visits["en/"]},
     }
     return figures
 

@@ -21,9 +21,29 @@ CAPTURE_HOOK = Path(__file__).resolve().with_name("capture_hook.py")
 CAPTURE_CONFIG = "mkdocs-capture.yml"
 
 
+class _Env(list):
+    """mkdocs.yml's `!ENV [NAME, default]`, read and written back as it is."""
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    pass
+
+
+class _ConfigDumper(yaml.SafeDumper):
+    pass
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: _Env(loader.construct_sequence(node)))
+_ConfigDumper.add_representer(_Env, lambda dumper, env: dumper.represent_sequence("!ENV", env, flow_style=True))
+
+
+def _read_config(project: Path) -> dict:
+    return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
 def capture_config(project: Path) -> Path:
     """A config beside the project's own that adds the capture hook to its hooks."""
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = _read_config(project)
     path = project / CAPTURE_CONFIG
     hooks = config.get("hooks", []) + [str(CAPTURE_HOOK)]
     path.write_text(yaml.safe_dump({"INHERIT": "mkdocs.yml", "hooks": hooks}, allow_unicode=True), encoding="utf-8")
@@ -32,7 +52,7 @@ def capture_config(project: Path) -> Path:
 
 def write_baseline(project: Path, target: Path) -> Path:
     """Finish the baseline project in `target`, where the capture build wrote its pages."""
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = _read_config(project)
     captured = json.loads((target / "captured.json").read_text(encoding="utf-8"))
     config.pop("hooks", None)
     config.pop("watch", None)
@@ -46,7 +66,8 @@ def write_baseline(project: Path, target: Path) -> Path:
             config["extra"] = extra
         else:
             language["extra"] = extra
-    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (target / "mkdocs.yml").write_text(yaml.dump(config, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False),
+                                       encoding="utf-8")
     shutil.copytree(project / "overrides", target / "overrides", dirs_exist_ok=True)
     # Anything in docs/ that is not a page (images, files) is served as it is.
     shutil.copytree(project / "docs", target / "docs", ignore=shutil.ignore_patterns("*.md"), dirs_exist_ok=True)

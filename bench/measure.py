@@ -22,9 +22,8 @@ from typing import Callable
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GONGSHI_LANG": "en"}
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-# Stands in for `gongshi check` (issue 5) until it exists; when it does, this line becomes
-# CHECK_COMMAND = [str(Path(sys.executable).with_name("gongshi")), "check"]
-CHECK_COMMAND = [sys.executable, str(Path(__file__).with_name("check_stand_in.py"))]
+# The editors' own command, as installed in the environment (pyproject.toml's scripts).
+CHECK_COMMAND = [str(Path(sys.executable).with_name("gongshi")), "check"]
 
 
 class BenchError(Exception):

@@ -8,7 +8,7 @@ that jieba segments it and search indexes it as it would the real notice.
 Chinese words are cut by jieba, English words by spaces.
 
 Each data file is written by one function in WRITERS; a new kind of data (say,
-progress updates) is one more function there.
+statuses per measure in the updates) is one more function there.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from pathlib import Path
 import jieba
 import yaml
 
+from gongshi.check import schema_line
 from gongshi.data import AREAS, FILES, load_site
 from gongshi.format import format_value
 from gongshi.model import LANGUAGES, Site
@@ -134,23 +135,29 @@ def write_areas(seed: Seed, scale: int) -> dict[str, dict]:
                     "text": seed.text(measure.text, inserts),
                     "figures": [_figure(f) for f in measure.figures],
                 })
-            files[f"{AREAS}/{number:04d}-{area_id}.yaml"] = {
-                "id": area_id,
-                "number": number,
-                "title": seed.title(seed_area.title),
-                "problem": seed.title(seed_area.problem),
-                "measures": measures,
-            }
+            area = {"id": area_id, "number": number}
+            if seed_area.aspect is not None:
+                area["aspect"] = seed.title(seed_area.aspect)
+            area |= {"title": seed.title(seed_area.title), "problem": seed.title(seed_area.problem)}
+            if seed_area.status is not None:
+                area["status"] = seed.title(seed_area.status)
+            area["measures"] = measures
+            if seed_area.declared is not None:
+                # Counts copied from the seed would not add up to the round's totals.
+                raise ValueError("the seed's areas declare counts: bench/synth.py does not scale them yet")
+            files[f"{AREAS}/{number:04d}-{area_id}.yaml"] = area
     return files
 
 
-def copy_round_notice_contact_units(seed: Seed, scale: int) -> dict[str, Path]:
-    """These files as the seed has them: they do not grow with the site."""
+def copy_the_other_files(seed: Seed, scale: int) -> dict[str, Path]:
+    """Round, notice, contact, units, statuses, updates and site settings as the
+    seed has them: they do not grow with the site. (The seed's updates state no
+    status per measure, so there is nothing in them to multiply.)"""
     return {name: seed.dir / name for name in FILES}
 
 
 # Each writer returns {path under data/: YAML content, or a file to copy}.
-WRITERS = [copy_round_notice_contact_units, write_areas]
+WRITERS = [copy_the_other_files, write_areas]
 
 
 def copy_sources(target: Path, parts: list[str] = SOURCES) -> Path:
@@ -179,6 +186,7 @@ def make_project(target: Path, scale: int, seed_dir: Path = ROOT / "data", rando
             if isinstance(content, Path):
                 shutil.copy2(content, path)
             else:
-                path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=10**6),
-                                encoding="utf-8")
+                # The schema line first, as `gongshi check` asks of every data file.
+                text = yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=10**6)
+                path.write_text(f"{schema_line(path, target / 'data')}\n{text}", encoding="utf-8")
     return target

@@ -39,7 +39,12 @@ def test_every_figure_is_a_number_at_every_size(bench_run):
     for scale, figures in results["sizes"].items():
         for row in report.ROWS:
             assert _number(row.value(figures)), (scale, row.label)
-        assert figures["home"]["search_answered"] and figures["area"]["search_answered"], scale
+        for visit in ("home", "area", "home_en"):
+            assert figures[visit]["search_answered"], (scale, visit)
+        # The first search fetches our worker and this language's index, not Material's.
+        assert {"search/worker.js", "search/zh.json"} <= set(figures["home"]["files"]), scale
+        assert {"search/worker.js", "search/en.json"} <= set(figures["home_en"]["files"]), scale
+        assert not any(name.startswith("assets/javascripts/workers/") for name in figures["home"]["files"]), scale
     for key in ("exponent", "largest_step", "cpu_exponent", "cpu_largest_step"):
         assert _number(results["scaling"][key]), key
 
@@ -51,8 +56,9 @@ def test_every_target_is_judged_and_printed(bench_run):
                                              "memory overhead", "gongshi check",
                                              "home page before search, gzip", "scaling exponent of build time"}
     # 100× is not run here: its target is listed as not measured, not as met.
-    [first_search] = [t for t in results["targets"] if t["figure"] == "first search download, gzip"]
-    assert first_search["scale"] == 100 and first_search["met"] is None
+    first_searches = [t for t in results["targets"] if t["figure"].startswith("first search download")]
+    assert len(first_searches) == 2
+    assert all(t["scale"] == 100 and t["met"] is None for t in first_searches)
     for row in report.ROWS:
         assert row.label in table
         assert row.target in table
@@ -67,11 +73,21 @@ def test_sizes_multiply_the_seed(bench_run, built_site: Path):
         assert three[count] == 3 * one[count], count
 
 
+def _article(html: str) -> str:
+    """A page's content, without the dates our hook puts at its foot."""
+    [article] = re.findall(r"<article\b.*?</article>", html, flags=re.S)
+    return re.sub(r'<p class="gs-page-dates">.*?</p>', "", article, flags=re.S)
+
+
 def test_the_baseline_serves_the_same_pages_as_ours(bench_run):
+    # The same content; what our hook puts around it (head meta, footer, dates,
+    # our search worker) the baseline goes without (bench/README.md).
     _, _, scratch = bench_run
-    for page in ("index.html", "en/areas/index.html", "notice/index.html"):
+    for page in ("index.html", "en/areas/index.html", "notice/index.html", "en/progress/index.html"):
         ours = (scratch / "1x" / "site-ours" / page).read_text(encoding="utf-8")
-        assert ours == (scratch / "1x" / "site-baseline" / page).read_text(encoding="utf-8"), page
+        baseline = (scratch / "1x" / "site-baseline" / page).read_text(encoding="utf-8")
+        assert _article(ours) == _article(baseline), page
+    assert (scratch / "1x" / "site-baseline" / "en" / "feed.xml").is_file()
 
 
 def _nav_links_to_areas(html: str) -> int:
