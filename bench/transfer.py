@@ -9,29 +9,24 @@ page asks for them.
 """
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
-import threading
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from .synth import ROOT
+
+sys.path.insert(0, str(ROOT / "tests"))  # the tests' local server and Chromium, as bench/search.py uses them
+from support import launch_chromium, serve  # noqa: E402
+
 # The files that only the search needs: ours under search/; Material's worker and
 # lunr, should a page still load them.
 SEARCH_FILES = ("search/", "assets/javascripts/workers/", "assets/javascripts/lunr/")
 # A word of the seed's in each language, so that the first search has results.
 QUERIES = {"zh": "整改", "en": "rectification"}
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def gzip_size(path: Path) -> int:
@@ -51,21 +46,14 @@ def visit(site: Path, pages: list[str], search_timeout: float) -> dict:
     """For each page (a path under the site, "" for the home page), visited and then
     searched: the gzip bytes of the page (all but the search files), of the search
     files, and of both, which is what a first visit costs."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    root = f"http://127.0.0.1:{server.server_address[1]}/"
     results = {}
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            try:
-                for path in pages:
-                    results[path] = _visit(browser, root, site, path, search_timeout)
-            finally:
-                browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(site) as origin, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            for path in pages:
+                results[path] = _visit(browser, origin + "/", site, path, search_timeout)
+        finally:
+            browser.close()
     return results
 
 
