@@ -14,7 +14,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: site serve test setup browser pdftotext lock clean bench-search
+.PHONY: site serve test setup browser pdftotext lock clean bench bench-search bench-profile
 
 setup: $(READY)
 
@@ -44,6 +44,18 @@ pdftotext:
 
 test: $(READY) browser pdftotext
 	$(BIN)/python -m pytest
+
+# What the generator costs beside plain Material, 1x to 100x the seed, then the
+# search figures (bench/README.md): about a quarter of an hour on two cores.
+# Figures in bench/results.json.
+bench: $(READY) browser
+	$(BIN)/python -m bench
+	$(MAKE) --no-print-directory bench-search
+
+# Where a build's time goes, ours and plain Material: make bench-profile SIZE=100
+SIZE ?= 10
+bench-profile: $(READY)
+	$(BIN)/python -m bench.profile --size $(SIZE)
 
 # Search figures per language (hit@1, recall, false hits, latency, bytes) in Chromium.
 bench-search: site browser

@@ -1,7 +1,8 @@
 """MkDocs hooks: a thin adapter from MkDocs events to the gongshi engine.
 
 mkdocs-static-i18n builds once per language, so every event below runs again
-for each language; the engine caches the loaded data between them.
+for each language. Each pass starts with on_config, which checks the project
+and keeps the site it loaded for the pass's later events.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 from mkdocs.utils import normalize_url
+from pathspec.gitignore import GitIgnoreSpec
 
 from gongshi.check import check_project
 from gongshi.chrome import dates_html, footer_html, head_html, page_url
@@ -30,17 +32,33 @@ from gongshi.sections import page_sections
 
 log = get_plugin_logger("gongshi")
 
+# Material writes the whole nav into every page, so listing N areas costs N × pages:
+# at 1,100 areas, most of a build (bench/README.md). A sidebar that long is not read
+# anyway; past this many, areas/index.md (a card for each area) leads to them.
+NAV_AREAS_MAX = 30
+
 
 def _root(config) -> Path:
     return Path(config.config_file_path).parent
 
 
-def _site(config):
-    """The validated data; on_config has already checked it, and it is cached."""
+# The site as this build pass loaded it in on_config (each language, each
+# rebuild under `mkdocs serve`). Asking load_site again for every page would
+# hash every data file for every page: pages × files, most of a large build.
+_loaded = {}
+
+
+def _load(config):
     try:
-        return load_site(_root(config) / "data")
+        _loaded["site"] = load_site(_root(config) / "data")
     except InputError as error:
         raise PluginError(_report(error)) from None
+    return _loaded["site"]
+
+
+def _site(config):
+    """The validated data of this build pass, loaded in on_config."""
+    return _loaded["site"]
 
 
 def _report(error: InputError) -> str:
@@ -83,22 +101,45 @@ _stopped_before_writing = False
 
 def on_config(config):
     """Check everything `gongshi check` checks before anything is built, then
-    list the area pages in the nav section that holds areas/index.md."""
+    list the area pages in the nav section that holds areas/index.md, or, past
+    NAV_AREAS_MAX, leave them to the cards on that page."""
     global _stopped_before_writing
     problems = check_project(_root(config))
     _stopped_before_writing = bool(problems)
     if problems:
         raise PluginError(_report(InputError(problems)))
-    site = _site(config)
+    site = _load(config)  # the check has just loaded it: load_site's cache answers
+    _skip_materials_index(config)
     if site.info.domain and not config.site_url:
         # Absolute addresses for sitemap.xml and canonical links.
         config.site_url = f"https://{site.info.domain}/"
+    if len(site.areas) > NAV_AREAS_MAX:
+        _not_in_nav(config, f"/{AREA_PAGES}/*.md")
+        return config
     index = f"{AREA_PAGES}/index.md"
     for section in config.nav or []:
         for title, children in section.items() if isinstance(section, dict) else ():
             if isinstance(children, list) and index in children:
                 section[title] = [index] + [f"{AREA_PAGES}/{area.id}.md" for area in site.areas]
     return config
+
+
+def _not_in_nav(config, pattern: str):
+    """Add a pattern to `not_in_nav` (once: on_config runs again for each language)."""
+    known = config.not_in_nav
+    if known is None or pattern not in [p.pattern for p in known.patterns]:
+        spec = GitIgnoreSpec.from_lines([pattern])
+        config.not_in_nav = spec if known is None else known + spec
+
+
+def _skip_materials_index(config):
+    """Material's search plugin would cut the text of every page with jieba into
+    an index that on_post_build replaces with a stub (gongshi.search): keep its
+    search box, not that work. Its on_config, which made the index, has run:
+    plugins come before hooks at the same priority."""
+    search = config.plugins.get("material/search")
+    if search is not None:
+        search.search_index.add_entry_from_context = lambda page: None
 
 
 def on_serve(server, config, builder):

@@ -5,17 +5,18 @@ import contextlib
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bench.synth import SOURCES, copy_sources
+
 ROOT = Path(__file__).resolve().parent.parent
 # The notice the real site is built from, kept in the repository as received.
 SEED = ROOT / "sources" / "2024-09-12-lishui-transport-notice.txt"
-PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides"]
+PROJECT_PARTS = [*SOURCES, "data"]
 # A made-up site with several reporting rounds and per-measure statuses.
 PROGRESS_SITE = ROOT / "tests" / "fixtures" / "progress-site"
 # Debian's Chromium, driven by Playwright; never `playwright install`.
@@ -66,14 +67,7 @@ def site_pages(site: Path) -> list[str]:
 
 def copy_project(target: Path) -> Path:
     """A copy of the site's sources, for builds that break them on purpose."""
-    target.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
+    return copy_sources(target, PROJECT_PARTS)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -92,7 +92,7 @@ def _pages(docs: Path, site) -> list[Problem]:
                 problems.append(Problem(
                     shown, 1, f"this page has no {LANGUAGE_NAMES[lang]} version; add {other_shown}",
                     f"本页缺少{_LANGUAGE_NAMES_ZH[lang]}版本；请添加 {other_shown}"))
-        area_ids = None if site is None else [area.id for area in site.areas]
+        area_ids = None if site is None else site.areas_by_id
         problems += marker_problems(page.read_text(encoding="utf-8"), shown, area_ids)
     return problems
 

@@ -10,6 +10,7 @@ function that renders it. Text from data is escaped before it enters the page.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from .errors import InputError, Problem, suggest
 from .export import DATA_DIR, SUMS_NAME, export_files
@@ -144,7 +145,7 @@ def render_area_cards(ctx: Context, _=None) -> str:
 
 
 def render_area(ctx: Context, area_id: str) -> str:
-    area = next(a for a in ctx.site.areas if a.id == area_id)
+    area = ctx.site.area(area_id)
     kicker = label(ctx.lang, "area_kicker", number=area.number, total=len(ctx.site.areas), kind=ctx.kind)
     if area.aspect is not None:
         kicker += " · " + ctx.t(area.aspect)
@@ -320,7 +321,7 @@ def _edit_link(ctx: Context, source: str | None) -> str:
     return f'\n\n<p class="gs-edit"><a href="{esc(ctx.edit_base + source)}">{esc(label(ctx.lang, "edit_data"))}</a></p>'
 
 
-def marker_problems(markdown: str, shown_as: str, area_ids: list[str] | None, first_line: int = 1) -> list[Problem]:
+def marker_problems(markdown: str, shown_as: str, area_ids: Collection[str] | None, first_line: int = 1) -> list[Problem]:
     """Every bad marker in `markdown`. With `area_ids` None (the data did not
     load), the ids that markers name are not checked."""
     problems = []
@@ -333,7 +334,7 @@ def marker_problems(markdown: str, shown_as: str, area_ids: list[str] | None, fi
     return problems
 
 
-def _marker_problem(match: re.Match, markdown: str, area_ids: list[str] | None) -> tuple[str, str] | None:
+def _marker_problem(match: re.Match, markdown: str, area_ids: Collection[str] | None) -> tuple[str, str] | None:
     name, *args = match.group("body").split() or [""]
     if name not in RENDERERS:
         hint_en, hint_zh = suggest(name, list(RENDERERS), ("markers", "标记"))
@@ -354,7 +355,7 @@ def _marker_problem(match: re.Match, markdown: str, area_ids: list[str] | None) 
 def fill_markers(markdown: str, ctx: Context, shown_as: str, first_line: int = 1) -> str:
     """Replace every marker. Raises InputError naming each bad marker's line;
     `first_line` is the line of the file on which `markdown` starts."""
-    problems = marker_problems(markdown, shown_as, [area.id for area in ctx.site.areas], first_line)
+    problems = marker_problems(markdown, shown_as, ctx.site.areas_by_id, first_line)
     if problems:
         raise InputError(problems)
 

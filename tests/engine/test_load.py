@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
 from gongshi.load import Located, LocatedList, load_yaml
 
 REAL_DATA = Path(__file__).resolve().parents[2] / "data"
@@ -283,3 +285,55 @@ def test_apostrophes_and_doubled_single_quotes_are_not_unclosed_quotes(tmp_path)
     [problem] = problems
     assert "quote" not in problem.message
     assert problem.message.startswith("YAML syntax error")
+
+
+# --- libyaml -----------------------------------------------------------------------
+
+
+def _located(value):
+    """Data with the lines and columns it remembers, as plain values that compare."""
+    if isinstance(value, Located):
+        return {"at": (value.line, value.column), "keys": (value.key_lines, value.key_columns),
+                "items": {k: _located(v) for k, v in value.items()}}
+    if isinstance(value, LocatedList):
+        return {"at": (value.line, value.column), "items_at": (value.item_lines, value.item_columns),
+                "items": [_located(v) for v in value]}
+    return value
+
+
+def _outcome(parse, text):
+    try:
+        data, problems = parse(text)
+    except yaml.YAMLError as error:
+        return "error", str(error)
+    return _located(data), problems
+
+
+# Text that the two parsers might read differently: mistakes editors make,
+# characters the Python reader refuses, keys that are not words, several documents.
+TRICKY = [
+    "a: 1\nb: : x\n", "a: 1\na: 2\n", "a:\n\tb: 1\n", 'a: "x\nb: 2\n', "a: [1, 2\n", "a: x\x07y\n",
+    "a: x\x85y\n", "a: x\ufeffy\n", "- 1\n- [2, 3]\n- {b: 4}\n", "a: 整改\u200b完成\n  b: 2\n", "---\na: 1\n---\nb: 2\n",
+    "? [1, 2]\n: x\n", "a: 2024-02-30\nb: 1e3\nc: 0x1F\nd: ~\ne: yes\n", "", "a: 'it''s'\nb: \"\\u00e9\"\n",
+]
+
+
+def test_libyaml_and_the_python_parser_read_every_file_alike():
+    # Files are parsed by libyaml when PyYAML has it, by the Python parser when
+    # libyaml rejects them: data, lines, columns, problems and errors must not
+    # depend on which one read them.
+    from gongshi.load import _FastLoader, _Loader, _parse, _parse_fast
+
+    assert _FastLoader is not _Loader, "PyYAML without libyaml: reading data is several times slower"
+    def python(text):
+        return _parse(_Loader, text)
+
+    tests = REAL_DATA.parent / "tests"
+    paths = sorted([*REAL_DATA.rglob("*.yaml"), *tests.rglob("*.yaml")])
+    assert len(paths) > 20
+    for text in [path.read_text(encoding="utf-8") for path in paths] + TRICKY:
+        assert _outcome(_parse_fast, text) == _outcome(python, text), text[:200]
+    # The real data is read by libyaml itself, not by the fallback.
+    for path in REAL_DATA.rglob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        assert _outcome(lambda t: _parse(_FastLoader, t), text) == _outcome(python, text), path

@@ -1,0 +1,63 @@
+"""A hook added beside ours for one build, to make the plain-Material baseline.
+
+It runs after every other hook and plugin has had its turn, and writes down
+what ours produced: each page's Markdown with the markers filled (as a static
+source file), the generated feeds, the nav and `not_in_nav`, and the `extra`
+settings of each language. What our hook adds around a page's content (head
+meta, footer, dates: gongshi.chrome), its search and open data are not
+Markdown; the baseline goes without them, so they count as our cost. The folder
+to write to is in $GONGSHI_BENCH_CAPTURE.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import yaml
+from mkdocs.plugins import event_priority
+
+TARGET = Path(os.environ["GONGSHI_BENCH_CAPTURE"])
+CAPTURED = TARGET / "captured.json"
+# i18n writes the language switcher into `extra` itself, in both builds.
+_I18N_EXTRA = {"alternate"}
+_captured: dict = {"nav": None, "extra": {}}
+
+
+def _language(config) -> str:
+    return config.plugins["i18n"].current_language
+
+
+@event_priority(-300)
+def on_config(config):
+    if _captured["nav"] is None:
+        _captured["nav"] = config.nav
+        not_in_nav = config.not_in_nav.patterns if config.not_in_nav else []
+        _captured["not_in_nav"] = "\n".join(pattern.pattern for pattern in not_in_nav)
+
+
+@event_priority(-300)
+def on_pre_build(config):
+    extra = {key: value for key, value in config.extra.items() if key not in _I18N_EXTRA}
+    _captured["extra"][_language(config)] = extra
+    CAPTURED.write_text(json.dumps(_captured, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+@event_priority(-300)
+def on_files(files, config):
+    # Generated files that are not pages (the Atom feeds): as they are.
+    for file in files:
+        if file.generated_by and not file.is_documentation_page():
+            target = TARGET / "docs" / file.src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(file.content_bytes)
+    return files
+
+
+@event_priority(-300)
+def on_page_markdown(markdown, page, config, files):
+    target = TARGET / "docs" / page.file.src_uri
+    target.parent.mkdir(parents=True, exist_ok=True)
+    front = f"---\n{yaml.safe_dump(page.meta, allow_unicode=True)}---\n\n" if page.meta else ""
+    target.write_text(front + markdown, encoding="utf-8")
+    return markdown
