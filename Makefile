@@ -59,7 +59,7 @@ bench-profile: $(READY)
 
 # Search figures per language (hit@1, recall, false hits, latency, bytes) in Chromium.
 bench-search: site browser
-	$(BIN)/python bench/search.py site
+	$(BIN)/python -m bench.search site
 
 lock:
 	$(BIN)/python -m pip install --quiet pip-tools

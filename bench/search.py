@@ -4,7 +4,7 @@ Prints, per language, hit@1, recall and false hits on tests/search/queries.yaml,
 the median time from a query to its results in the list, and the bytes the
 browser downloads for the first search. Exits 1 when a target of issue 4 is missed.
 
-    python bench/search.py [SITE_DIR]      (make bench-search builds site/ first)
+    python -m bench.search [SITE_DIR]      (make bench-search builds site/ first)
 """
 from __future__ import annotations
 

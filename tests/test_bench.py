@@ -62,7 +62,8 @@ def test_every_target_is_judged_and_printed(bench_run):
     for row in report.ROWS:
         assert row.label in table
         assert row.target in table
-    assert re.search(r"scaling exponent of build time, 1× to 3× \(log-log slope\): \d+\.\d\d", table)
+    # From 1× to 3× fixed costs dominate, so one noisy pair can make the slope negative.
+    assert re.search(r"scaling exponent of build time, 1× to 3× \(log-log slope\): -?\d+\.\d\d", table)
 
 
 def test_sizes_multiply_the_seed(bench_run, built_site: Path):
