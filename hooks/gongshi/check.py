@@ -16,12 +16,10 @@ import yaml
 
 from .data import data_files, load_site
 from .errors import InputError, Problem
-from .model import LANGUAGE_NAMES, LANGUAGES
+from .model import LANGUAGE_NAMES, LANGUAGE_NAMES_ZH, LANGUAGES
 from .markup import AREA_PAGES
 from .render import marker_problems
 from .schema import SCHEMA_DIR
-
-_LANGUAGE_NAMES_ZH = {"zh": "中文", "en": "英文"}
 
 
 def check_project(root: Path) -> list[Problem]:
@@ -91,7 +89,7 @@ def _pages(docs: Path, site) -> list[Problem]:
                 other_shown = other.relative_to(docs.parent).as_posix()
                 problems.append(Problem(
                     shown, 1, f"this page has no {LANGUAGE_NAMES[lang]} version; add {other_shown}",
-                    f"本页缺少{_LANGUAGE_NAMES_ZH[lang]}版本；请添加 {other_shown}"))
+                    f"本页缺少{LANGUAGE_NAMES_ZH[lang]}版本；请添加 {other_shown}"))
         area_ids = None if site is None else site.areas_by_id
         problems += marker_problems(page.read_text(encoding="utf-8"), shown, area_ids)
     return problems

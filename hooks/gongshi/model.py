@@ -12,7 +12,8 @@ import functools
 from dataclasses import dataclass, field, fields
 
 LANGUAGES = ("zh", "en")  # the first is the site's default and authoritative language
-LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
+LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}  # in English messages
+LANGUAGE_NAMES_ZH = {"zh": "中文", "en": "英文"}  # in Chinese messages
 
 
 # Text from data is plain text: the site escapes it, but a tag in the data is

@@ -19,11 +19,9 @@ from . import model
 from .errors import Problem, suggest
 from .format import format_value
 from .load import Located, LocatedList
-from .model import Id, Site, Text
+from .model import LANGUAGE_NAMES, LANGUAGE_NAMES_ZH, Id, Site, Text
 
 _INVALID = object()
-_LANGUAGE_NAMES_ZH = {"zh": "中文", "en": "英文"}
-_LANGUAGE_NAMES_EN = {"zh": "Chinese", "en": "English"}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -152,8 +150,8 @@ class Builder:
 
     def missing(self, cls, key, name, at):
         if cls is Text:
-            return self.fail(at, f"`{name}` has no {_LANGUAGE_NAMES_EN[key]} text; add `{key}: …`",
-                             f"`{name}` 缺少{_LANGUAGE_NAMES_ZH[key]}文字；请添加 `{key}: …`")
+            return self.fail(at, f"`{name}` has no {LANGUAGE_NAMES[key]} text; add `{key}: …`",
+                             f"`{name}` 缺少{LANGUAGE_NAMES_ZH[key]}文字；请添加 `{key}: …`")
         return self.fail(at, f"`{name}` is missing the required key `{key}`", f"`{name}` 缺少必填的键 `{key}`")
 
     def scalar(self, tp, value, at, name):
