@@ -19,7 +19,7 @@ from pathspec.gitignore import GitIgnoreSpec
 from gongshi.check import check_project
 from gongshi.chrome import dates_html, footer_html, head_html, page_url
 from gongshi.data import load_site
-from gongshi.errors import InputError, message_language
+from gongshi.errors import InputError, SearchError, message_language
 from gongshi.export import write_export, write_sums
 from gongshi.feed import atom_feed
 from gongshi.history import staleness
@@ -27,7 +27,8 @@ from gongshi.labels import label
 from gongshi.markup import esc
 from gongshi.model import LANGUAGES
 from gongshi.render import AREA_PAGES, SITEMAP_PLACEHOLDER, Context, area_page, fill_markers, sitemap_html
-from gongshi.search import SearchError, check_segmentation, use_our_worker, write_indexes
+from gongshi.search import use_our_worker, write_indexes
+from gongshi.segment import CACHE, check_installed
 from gongshi.sections import page_sections
 
 log = get_plugin_logger("gongshi")
@@ -166,7 +167,7 @@ def on_pre_build(config):
         "feed": FEED if lang == LANGUAGES[0] else f"{lang}/{FEED}",
         "feed_title": esc(label(lang, "feed_title", site=config.site_name)),
     }
-    _searchable(check_segmentation)
+    _searchable(check_installed)
     _search_sections[lang] = []
 
 
@@ -310,7 +311,7 @@ def on_post_build(config):
     if config.plugins["i18n"].building:
         return
     site_dir = Path(config.site_dir)
-    _searchable(write_indexes, site_dir, _search_sections)
+    _searchable(write_indexes, site_dir, _search_sections, _root(config) / CACHE)
     write_export(_site(config), site_dir)
     write_sums(site_dir)
     stale = staleness(_site(config), datetime.date.today())

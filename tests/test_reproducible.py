@@ -1,6 +1,6 @@
-"""Two builds of one commit, in different folders at different times, give
-byte-identical sites: every page, sitemap.xml(.gz), the search index, the
-open data and its checksums."""
+"""Two builds of one commit, in different folders at different times, and a
+third from the cache a build leaves, give byte-identical sites: every page,
+sitemap.xml(.gz), the search index, the open data and its checksums."""
 from __future__ import annotations
 
 import datetime
@@ -35,10 +35,18 @@ def test_two_builds_of_one_commit_are_byte_identical(tmp_path):
         assert result.returncode == 0, result.stderr
         sites.append(_files(project / "site"))
         time.sleep(1.5)  # a later second for anything that reads the clock
-    first, second = sites
+    # A third, in the second project again: from what its first build cached
+    # (gongshi.segment), without jieba's and pypinyin's dictionaries.
+    result = mkdocs_build(project, project / "site again", env={"SOURCE_DATE_EPOCH": epoch})
+    assert result.returncode == 0, result.stderr
+    assert (project / ".cache" / "gongshi").is_dir()
+    sites.append(_files(project / "site again"))
+    first, second, again = sites
     assert {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "data/SHA256SUMS", "data/gongshi.json"} <= set(first)
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
+    assert sorted(first) == sorted(again)
+    assert [name for name in first if first[name] != again[name]] == []
     # The dates a build stamps are the commit's.
     day = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date().isoformat()
     assert f"<lastmod>{day}</lastmod>" in first["sitemap.xml"].decode("utf-8")

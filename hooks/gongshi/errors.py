@@ -1,5 +1,6 @@
 """Problems found in an editor's input, each tied to a file and a line,
-each said in English and in Chinese (the editors' language, and the default)."""
+each said in English and in Chinese (the editors' language, and the default);
+and the one error that is not the input's: a search the build cannot make."""
 from __future__ import annotations
 
 import difflib
@@ -37,6 +38,17 @@ class InputError(Exception):
 
     def format(self, lang: str) -> str:
         return "\n".join(problem.format(lang) for problem in self.problems)
+
+
+class SearchError(Exception):
+    """The build cannot produce a search that works; said in English and Chinese."""
+
+    def __init__(self, en: str, zh: str):
+        super().__init__(en)
+        self.en, self.zh = en, zh
+
+    def format(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
 
 
 def suggest(word: str, known: list[str], kind: tuple[str, str]) -> tuple[str, str]:

@@ -6,7 +6,7 @@ same messages to Material's bundle. The work is split by what it needs:
 
 - here, at build time, what needs dictionaries: the sections of every page,
   the Chinese words in them (jieba, search mode, so that 党风廉政 also yields
-  廉政) and their pinyin (pypinyin);
+  廉政) and their pinyin (pypinyin), both through gongshi.segment's cache;
 - in the worker, at query time, the matching: a Chinese query is looked for as
   written (so any sub-word is found), split into the site's own words only
   when it occurs nowhere as written; English words by their stem; numbers as
@@ -16,22 +16,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import logging
 import re
 from pathlib import Path
 
+from .errors import SearchError
 from .sections import Section
-
-try:
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)  # not its dictionary-loading chatter on every build
-except ImportError:  # reported by check_segmentation(), never silently
-    jieba = None
-try:
-    import pypinyin
-except ImportError:
-    pypinyin = None
+from .segment import Segmenter
 
 INDEX_DIR = "search"
 WORKER = f"{INDEX_DIR}/worker.js"
@@ -49,68 +39,42 @@ _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _WORKER_IN_CONFIG = re.compile(r'("search":\s*")([^"]*)' + re.escape(MATERIAL_WORKER) + '"')
 
 
-class SearchError(Exception):
-    """The build cannot produce a search that works; said in English and Chinese."""
-
-    def __init__(self, en: str, zh: str):
-        super().__init__(en)
-        self.en, self.zh = en, zh
-
-    def format(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
-
-
-def check_segmentation() -> None:
-    """Stop unless Chinese text can be cut into words and read as pinyin."""
-    missing = [name for name, module in (("jieba", jieba), ("pypinyin", pypinyin)) if module is None]
-    if missing:
-        names = ", ".join(missing)
-        raise SearchError(
-            f"Chinese search needs {names}, which is not installed; run `make setup` (pinned in pyproject.toml)",
-            f"中文搜索需要 {names}，但它没有安装；请运行 `make setup`（版本固定在 pyproject.toml 中）")
-    if jieba.lcut("网约车非法营运") == ["网约车非法营运"]:
-        raise SearchError("jieba does not cut Chinese text into words; Chinese search would find nothing",
-                          "jieba 没有把中文切分成词；中文搜索将什么也找不到")
-
-
-def chinese_words(sections: list[Section]) -> list[str]:
+def chinese_words(sections: list[Section], segmenter: Segmenter) -> list[str]:
     """Every Chinese word of two characters or more in the sections, as jieba's
     search mode cuts them: whole words and the shorter words inside them."""
     words = set()
     for section in sections:
         for run in _HAN_RUN.findall(f"{section.title} {section.text}"):
-            words.update(w for w in jieba.cut_for_search(run) if len(w) > 1)
+            words.update(segmenter.words(run))
     return sorted(words)
 
 
-def reading(word: str) -> str:
-    """A word's pinyin, syllables apart and without tones: 网约车 → "wang yue che"."""
-    return " ".join(pypinyin.lazy_pinyin(word, errors="ignore"))
-
-
-def build_index(lang: str, sections: list[Section]) -> dict:
+def build_index(lang: str, sections: list[Section], segmenter: Segmenter) -> dict:
     """The index of one language: its sections, and the Chinese words in them
     with their readings (none in a language without Chinese text)."""
-    words = chinese_words(sections)
+    words = chinese_words(sections, segmenter)
     return {
         "lang": lang,
         "docs": [dataclasses.asdict(section) for section in sections],
         "words": words,
-        "pinyin": [reading(word) for word in words],
+        "pinyin": [segmenter.reading(word) for word in words],
     }
 
 
-def write_indexes(site_dir: Path, sections: dict[str, list[Section]]) -> None:
+def write_indexes(site_dir: Path, sections: dict[str, list[Section]], cache: Path | None = None) -> None:
     """Write search/LANG.json for each language, and the small search_index.json
-    that Material's bundle fetches; check that the worker is in the site."""
+    that Material's bundle fetches; check that the worker is in the site.
+    `cache`: the file where gongshi.segment keeps words and readings between builds."""
     site_dir = Path(site_dir)
     if not (site_dir / WORKER).is_file():
         raise SearchError(f"the search worker {WORKER} is missing from the site; it belongs in overrides/{WORKER}",
                           f"网站中缺少搜索程序 {WORKER}；它应当在 overrides/{WORKER}")
     folder = site_dir / INDEX_DIR
     folder.mkdir(exist_ok=True)
+    segmenter = Segmenter(cache)
     for lang, found in sections.items():
-        _write_json(folder / f"{lang}.json", build_index(lang, found))
+        _write_json(folder / f"{lang}.json", build_index(lang, found, segmenter))
+    segmenter.save()
     config = {"lang": list(sections), "separator": HIGHLIGHT_SEPARATOR, "pipeline": [], "fields": {}}
     _write_json(folder / "search_index.json", {"config": config, "docs": []})
 

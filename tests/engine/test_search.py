@@ -6,54 +6,26 @@ import json
 import pytest
 
 from gongshi import search
-from gongshi.search import (MATERIAL_BUNDLE, MATERIAL_WORKER, WORKER, SearchError, build_index,
-                            check_segmentation, chinese_words, reading, use_our_worker, write_indexes)
+from gongshi.errors import SearchError
+from gongshi.search import MATERIAL_BUNDLE, MATERIAL_WORKER, WORKER, build_index, chinese_words, use_our_worker, write_indexes
 from gongshi.sections import Section
+from gongshi.segment import Segmenter
 
 ZH = [Section("areas/clean/", "清廉交通", "签订57份党风廉政责任书，加强12328平台和APP管理。"),
       Section("areas/clean/#car", "网约车", "开展网约车非法营运专项整治行动。")]
 EN = [Section("en/areas/clean/", "Clean transport", "Integrity risk checks for 413 people.")]
 
 
-def test_segmentation_is_in_effect():
-    check_segmentation()
-
-
-@pytest.mark.parametrize("module", ["jieba", "pypinyin"])
-def test_the_build_stops_when_a_segmentation_package_is_missing(monkeypatch, module):
-    monkeypatch.setattr(search, module, None)
-    with pytest.raises(SearchError) as error:
-        check_segmentation()
-    assert f"Chinese search needs {module}" in error.value.format("en")
-    assert f"中文搜索需要 {module}" in error.value.format("zh")
-
-
-def test_the_build_stops_when_jieba_does_not_cut(monkeypatch):
-    class Uncut:
-        @staticmethod
-        def lcut(text):
-            return [text]
-
-    monkeypatch.setattr(search, "jieba", Uncut)
-    with pytest.raises(SearchError, match="does not cut"):
-        check_segmentation()
-
-
 def test_chinese_words_hold_the_words_inside_longer_words():
-    words = chinese_words(ZH)
+    words = chinese_words(ZH, Segmenter())
     assert {"党风廉政", "廉政", "网约车", "非法"} <= set(words)
     assert words == sorted(words)
     # Single characters, numbers and Latin letters are matched as written, not as words.
     assert [w for w in words if len(w) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in w)] == []
 
 
-def test_reading_is_pinyin_without_tones():
-    assert reading("网约车") == "wang yue che"
-    assert reading("党风廉政") == "dang feng lian zheng"
-
-
 def test_the_index_of_a_language_keeps_its_sections_and_reads_its_words():
-    index = build_index("zh", ZH)
+    index = build_index("zh", ZH, Segmenter())
     assert index["lang"] == "zh"
     assert index["docs"][1] == {"location": "areas/clean/#car", "title": "网约车", "text": "开展网约车非法营运专项整治行动。"}
     assert len(index["words"]) == len(index["pinyin"])
@@ -61,14 +33,14 @@ def test_the_index_of_a_language_keeps_its_sections_and_reads_its_words():
 
 
 def test_english_text_has_no_chinese_words():
-    index = build_index("en", EN)
+    index = build_index("en", EN, Segmenter())
     assert index["words"] == index["pinyin"] == []
 
 
 def test_indexes_are_written_per_language(tmp_path):
     (tmp_path / WORKER).parent.mkdir()
     (tmp_path / WORKER).write_text("// worker", encoding="utf-8")
-    write_indexes(tmp_path, {"zh": ZH, "en": EN})
+    write_indexes(tmp_path, {"zh": ZH, "en": EN}, cache=tmp_path / "cache" / "words.json")
     zh = json.loads((tmp_path / "search" / "zh.json").read_text(encoding="utf-8"))
     en = json.loads((tmp_path / "search" / "en.json").read_text(encoding="utf-8"))
     assert [d["location"] for d in zh["docs"]] == ["areas/clean/", "areas/clean/#car"]
@@ -76,6 +48,10 @@ def test_indexes_are_written_per_language(tmp_path):
     # Material's bundle still fetches search_index.json: it holds no documents now.
     stub = json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert stub["docs"] == [] and stub["config"]["separator"] == search.HIGHLIGHT_SEPARATOR
+    # What was cut and read is kept for the next build, and gives the same index.
+    write_indexes(tmp_path, {"zh": ZH, "en": EN}, cache=tmp_path / "cache" / "words.json")
+    assert json.loads((tmp_path / "search" / "zh.json").read_text(encoding="utf-8")) == zh
+    assert "网约车" in json.loads((tmp_path / "cache" / "words.json").read_text(encoding="utf-8"))["readings"]
 
 
 def test_indexes_need_the_worker_in_the_site(tmp_path):
