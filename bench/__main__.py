@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from gongshi.data import AREAS, load_site
+from gongshi.segment import CACHE
 from gongshi.model import LANGUAGES
 from gongshi.search import INDEX_DIR
 
@@ -31,11 +32,13 @@ from .synth import ROOT
 from .transfer import gzip_size, visit
 
 RESULTS = ROOT / "bench" / "results.json"
-# Pairs of builds per size: more where builds are short and noise weighs most.
-# Even numbers, so that ours and the baseline go first equally often.
-# Rebuilds under serve: as many as pairs, at most three.
-PAIRS = {1: 8, 10: 6}
-DEFAULT_PAIRS = 4
+# Rounds of builds per size ("pairs": ours and the baseline, and ours again
+# without the cache it keeps between builds): more where builds are short and
+# noise weighs most. Multiples of three, so that each goes first, second and
+# third equally often. Rebuilds under serve: as many as pairs, at most three.
+BUILDS = ["ours", "ours_first", "baseline"]
+PAIRS = {1: 9, 10: 6}
+DEFAULT_PAIRS = 3
 
 
 def say(text: str):
@@ -66,13 +69,16 @@ def measure_size(scale: int, pairs: int, work: Path) -> dict:
     ours, baseline, first = make_projects(root, scale)
     timeout = 120 + 5 * first.seconds  # bounded waits, whatever the size
 
-    sites = {"ours": root / "site-ours", "baseline": root / "site-baseline"}
-    projects = {"ours": ours, "baseline": baseline}
+    sites = {"ours": root / "site-ours", "ours_first": root / "site-ours", "baseline": root / "site-baseline"}
+    projects = {"ours": ours, "ours_first": ours, "baseline": baseline}
     runs = []
     for n in range(pairs):
-        order = ["ours", "baseline"] if n % 2 == 0 else ["baseline", "ours"]
+        # Each goes first, second and third equally often, over every three pairs.
+        order = BUILDS[n % 3:] + BUILDS[:n % 3]
         pair = {}
         for name in order:
+            if name == "ours_first":
+                (ours / CACHE).unlink(missing_ok=True)  # a fresh clone's build, as in CI
             pair[name] = measure.build(projects[name], sites[name], timeout)
             took = pair[name]
             say(f"{scale}×: pair {n + 1}/{pairs}, {name}: {took.seconds:.1f} s ({took.cpu_seconds:.1f} s CPU), "
@@ -102,6 +108,9 @@ def measure_size(scale: int, pairs: int, work: Path) -> dict:
         "build": _compare(runs, "seconds", "_s"),
         "build_cpu": _compare(runs, "cpu_seconds", "_s"),
         "memory": _compare(runs, "peak_mb", "_mb"),
+        "first_build": _compare(runs, "seconds", "_s", "ours_first"),
+        "first_build_cpu": _compare(runs, "cpu_seconds", "_s", "ours_first"),
+        "first_memory": _compare(runs, "peak_mb", "_mb", "ours_first"),
         "rebuild_s": statistics.median(rebuilds),
         "rebuilds_s": rebuilds,
         "check_s": statistics.median(checks),
@@ -115,9 +124,10 @@ def measure_size(scale: int, pairs: int, work: Path) -> dict:
     return figures
 
 
-def _compare(runs: list[dict], field: str, suffix: str) -> dict:
-    """Medians of ours and the baseline, and the median of the per-pair overheads."""
-    ours = [getattr(pair["ours"], field) for pair in runs]
+def _compare(runs: list[dict], field: str, suffix: str, name: str = "ours") -> dict:
+    """Medians of ours (`name`: "ours" or "ours_first") and the baseline, and
+    the median of the per-pair overheads."""
+    ours = [getattr(pair[name], field) for pair in runs]
     baseline = [getattr(pair["baseline"], field) for pair in runs]
     return {
         f"ours{suffix}": statistics.median(ours),
