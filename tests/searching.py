@@ -2,6 +2,7 @@
 what the result list shows. Used by tests/test_browser_search.py and bench/search.py."""
 from __future__ import annotations
 
+import json
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,3 +132,18 @@ def score(lang: str, answers: list[Answer]) -> Figures:
         false_hits=sum(len(set(a.pages) - set(a.query.pages)) for a in answers),
         median_ms=statistics.median(a.milliseconds for a in answers),
     )
+
+
+def index_sections(site: Path, lang: str) -> list[dict]:
+    """Every section of a language's search index as {location, title, text},
+    read back from its chunks (gongshi.search), a long one's parts joined."""
+    folder = site / "search"
+    manifest = json.loads((folder / f"{lang}.json").read_text(encoding="utf-8"))
+    sections = []
+    for n in range(len(manifest["chunks"])):
+        for location, title, text, *continued in json.loads((folder / lang / f"c{n}.json").read_text(encoding="utf-8")):
+            if continued:
+                sections[-1]["text"] += text
+            else:
+                sections.append({"location": location, "title": title, "text": text})
+    return sections

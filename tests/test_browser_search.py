@@ -2,17 +2,18 @@
 the built site in Chromium, held to the targets of issue 4."""
 from __future__ import annotations
 
-import json
 import random
 import re
 from collections import Counter
 
 import pytest
 from playwright.sync_api import expect
-from searching import BOX, Query, ask, load_queries, open_search, score, start_page
+from searching import BOX, Query, ask, index_sections, load_queries, open_search, score, start_page
 from support import foreign_requests
 
+from gongshi import terms
 from gongshi.search import MATERIAL_WORKER, WORKER
+from gongshi.terms import counts, fold, shard, stem
 
 QUERIES = load_queries()
 KINDS = {"word", "phrase", "sub-word", "multi-word", "cut", "number", "pinyin", "latin", "stem", "none"}
@@ -93,7 +94,7 @@ def test_any_chinese_text_finds_exactly_the_pages_that_hold_it(browser, served_s
     """Beyond the reviewed set: pieces of the pages' own text, 2 to 6
     characters cut anywhere (so mostly not whole words), drawn at random
     with a fixed seed."""
-    docs = json.loads((built_site / "search" / "zh.json").read_text(encoding="utf-8"))["docs"]
+    docs = index_sections(built_site, "zh")
     pages: dict[str, list[str]] = {}
     for doc in docs:
         pages.setdefault("/" + doc["location"].split("#")[0], []).append(doc["title"] + "\n" + doc["text"])
@@ -114,3 +115,34 @@ def test_any_chinese_text_finds_exactly_the_pages_that_hold_it(browser, served_s
             wrong.append(f"{piece}: expected {sorted(holding)}, got {list(listed)}")
     context.close()
     assert wrong == []
+
+
+# Text the site's own pages do not hold, for the corners of each rule.
+TRICKY = ["ＡＰＰ１２３２８", "İstanbul ÉCOLE Ǆemal Ⅻ", "“quoted” – agreed, organised, hopping, ponies, caresses, yields",
+          "1,720 1.720 56.4 2024.09.12 1,2,3 ４５６", "𠀀𠀁汉字 ㈠ 々〇", "naïve café façade"]
+
+
+def test_the_worker_reads_text_as_the_build_counts_it(page, served_site, built_site):
+    """The build counts terms (gongshi.terms) that the worker looks up: both
+    must fold, cut and stem every text alike, and send a key to one shard."""
+    texts = [f"{s['title']} {s['text']}" for lang in ("zh", "en") for s in index_sections(built_site, lang)] + TRICKY
+    page.goto(served_site + "/")
+    page.add_script_tag(content=(built_site / WORKER).read_text(encoding="utf-8"))
+    worker = page.evaluate("""texts => texts.map(text => {
+      const folded = fold(text)
+      return {
+        folded,
+        latin: Array.from(folded.matchAll(/\\p{sc=Latin}+/gu), m => stem(m[0])),
+        han: Array.from(folded.matchAll(/\\p{sc=Han}+/gu), m => m[0]),
+        numbers: Array.from(folded.matchAll(/\\d+(?:[.,]\\d+)*/g), m => m[0].replace(/,/g, ""))
+      }
+    })""", texts)
+    for text, js in zip(texts, worker):
+        folded = fold(text)
+        assert js["folded"] == folded, text
+        assert js["latin"] == [stem(word) for word in terms.LATIN_WORD.findall(folded)], text
+        assert js["han"] == terms.HAN_RUN.findall(folded), text
+        assert js["numbers"] == [number.replace(",", "") for number in terms.NUMBER.findall(folded)], text
+    keys = sorted({key for text in texts for key in counts(text)})
+    shards = page.evaluate("keys => { index = { shardCount: 97 }; return keys.map(shardOf) }", keys)
+    assert shards == [shard(key, 97) for key in keys]

@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+from searching import index_sections
 from support import copy_project, mkdocs_build
 
 from gongshi.search import MATERIAL_WORKER, WORKER
@@ -17,8 +18,9 @@ def _index(site: Path, lang: str) -> dict:
 
 def test_each_language_has_its_own_index(built_site):
     zh, en = _index(built_site, "zh"), _index(built_site, "en")
-    zh_pages = {d["location"].split("#")[0] for d in zh["docs"]}
-    en_pages = {d["location"].split("#")[0] for d in en["docs"]}
+    zh_pages = {d["location"].split("#")[0] for d in index_sections(built_site, "zh")}
+    en_pages = {d["location"].split("#")[0] for d in index_sections(built_site, "en")}
+    assert zh_pages == {location for location, _, _ in zh["pages"]}
     built = [page.parent.relative_to(built_site).as_posix() for page in built_site.rglob("index.html")]
     chinese = [page for page in built if not page.startswith("en")]
     assert len(zh_pages) == len(en_pages) == len(chinese) == len(built) - len(chinese) > 10

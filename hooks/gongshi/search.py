@@ -6,19 +6,27 @@ same messages to Material's bundle. The work is split by what it needs:
 
 - here, at build time, what needs dictionaries: the sections of every page,
   the Chinese words in them (jieba, search mode, so that 党风廉政 also yields
-  廉政) and their pinyin (pypinyin), both through gongshi.segment's cache;
+  廉政) and their pinyin (pypinyin), both through gongshi.segment's cache; and
+  the count of every term in every section (gongshi.terms);
 - in the worker, at query time, the matching: a Chinese query is looked for as
   written (so any sub-word is found), split into the site's own words only
   when it occurs nowhere as written; English words by their stem; numbers as
   whole numbers; pinyin, full or initials, through the readings shipped here.
+
+The index comes in parts, so that the first search of a site of a thousand
+areas fetches some 100 kB, not its whole text (bench/README.md): a manifest,
+the counts of each term in a shard of its own, and the text in chunks, of
+which the worker reads those of the pages it shows.
 """
 from __future__ import annotations
 
 import dataclasses
 import json
 import re
+import shutil
 from pathlib import Path
 
+from . import terms
 from .errors import SearchError
 from .sections import Section
 from .segment import Segmenter
@@ -35,7 +43,6 @@ MATERIAL_BUNDLE = "assets/javascripts/bundle.a5f9d56c.min.js"
 # `h` parameter of a result link into the words it highlights on the page.
 HIGHLIGHT_SEPARATOR = r"[\s\-]+"
 
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _WORKER_IN_CONFIG = re.compile(r'("search":\s*")([^"]*)' + re.escape(MATERIAL_WORKER) + '"')
 
 
@@ -44,25 +51,115 @@ def chinese_words(sections: list[Section], segmenter: Segmenter) -> list[str]:
     search mode cuts them: whole words and the shorter words inside them."""
     words = set()
     for section in sections:
-        for run in _HAN_RUN.findall(f"{section.title} {section.text}"):
+        for run in terms.HAN_RUN.findall(f"{section.title} {section.text}"):
             words.update(segmenter.words(run))
     return sorted(words)
 
 
-def build_index(lang: str, sections: list[Section], segmenter: Segmenter) -> dict:
-    """The index of one language: its sections, and the Chinese words in them
-    with their readings (none in a language without Chinese text)."""
+# A term shard holds the counts of about this many (term, section) pairs,
+# a few kB of gzip, of which a query fetches one per Chinese character or word;
+# a chunk holds the text of consecutive sections up to this many bytes (a
+# longer one is a chunk alone), of which a search fetches those it shows.
+SHARD_ENTRIES = 1500
+CHUNK_BYTES = 8000
+# Sections longer than this are indexed in parts, cut after one of these.
+PART_CHARS = 2000
+_CUT_AFTER = (" ", "。", "，", "；", "、", "：", "！", "？", ".", ",", ";")
+
+
+@dataclasses.dataclass(frozen=True)
+class Index:
+    """One language's index, as the files the worker fetches: the manifest
+    (search/LANG.json: pages, section lengths, words, at the first search),
+    chunks (search/LANG/cN.json: sections as [location, title, text], and 1
+    after a part that continues a long section) and
+    term shards (search/LANG/tN.json: the counts of the keys that hash to N)."""
+    manifest: dict
+    chunks: list[list]
+    shards: list[dict]
+
+    def files(self) -> dict[str, object]:
+        lang = self.manifest["lang"]
+        return {f"{lang}.json": self.manifest,
+                **{f"{lang}/c{n}.json": chunk for n, chunk in enumerate(self.chunks)},
+                **{f"{lang}/t{n}.json": shard for n, shard in enumerate(self.shards)}}
+
+
+def build_index(lang: str, sections: list[Section], segmenter: Segmenter) -> Index:
+    """The index of one language: its pages and sections, the counts of every
+    term in every section, and the Chinese words with their readings (none in
+    a language without Chinese text)."""
     words = chinese_words(sections, segmenter)
-    return {
+    pages: list[list] = []  # location, title, first section
+    chunks: list[list] = []
+    heads: list[list] = []  # per chunk: first section, bytes
+    postings: dict[str, list[tuple[int, int, int]]] = {}
+    lengths: list[int] = []
+    for number, (section, continued) in enumerate(_parts(sections)):
+        page = section.location.split("#")[0]
+        if not pages or pages[-1][0] != page:
+            pages.append([page, section.title, number])
+        # A part after the first shows its section's title, but is searched for its text only.
+        entry = [section.location, section.title, section.text] + ([1] if continued else [])
+        lengths.append(_utf16_length(section.text) + (0 if continued else _utf16_length(section.title)))
+        size = len(_json(entry).encode("utf-8")) + 1
+        if not heads or heads[-1][1] + size > CHUNK_BYTES:
+            heads.append([number, 0])
+            chunks.append([])
+        chunks[-1].append(entry)
+        heads[-1][1] += size
+        title, text = terms.counts("" if continued else section.title), terms.counts(section.text)
+        for key, in_text in text.items():
+            postings.setdefault(key, []).append((number, title.pop(key, 0), in_text))
+        for key, in_title in title.items():
+            postings.setdefault(key, []).append((number, in_title, 0))
+    count = max(1, -(-sum(map(len, postings.values())) // SHARD_ENTRIES))
+    shards: list[dict] = [{} for _ in range(count)]
+    for key in sorted(postings):
+        shards[terms.shard(key, count)][key] = _delta_coded(postings[key])
+    manifest = {
         "lang": lang,
-        "docs": [dataclasses.asdict(section) for section in sections],
+        "pages": pages,
+        "lengths": lengths,
+        "chunks": heads,
+        "shards": count,
         "words": words,
         "pinyin": [segmenter.reading(word) for word in words],
     }
+    return Index(manifest, chunks, shards)
+
+
+def _parts(sections: list[Section]):
+    """Each section, and a long one as parts of at most PART_CHARS characters,
+    cut after a space or a punctuation mark where there is one, each with
+    whether it continues the part before. A search reads the parts that hold
+    its terms, not all of a list of a thousand areas."""
+    for section in sections:
+        text, continued = section.text, False
+        while len(text) > PART_CHARS:
+            cut = max(text.rfind(mark, PART_CHARS // 2, PART_CHARS) for mark in _CUT_AFTER) + 1 or PART_CHARS
+            yield dataclasses.replace(section, text=text[:cut]), continued
+            text, continued = text[cut:], True
+        yield dataclasses.replace(section, text=text), continued
+
+
+def _delta_coded(entries: list[tuple[int, int, int]]) -> list[int]:
+    """(section, count in its title, count in its text), flat, each section
+    by its distance from the one before: short numbers in the file."""
+    flat, previous = [], 0
+    for section, in_title, in_text in entries:
+        flat += (section - previous, in_title, in_text)
+        previous = section
+    return flat
+
+
+def _utf16_length(text: str) -> int:
+    """A length as JavaScript counts it."""
+    return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
 
 
 def write_indexes(site_dir: Path, sections: dict[str, list[Section]], cache: Path | None = None) -> None:
-    """Write search/LANG.json for each language, and the small search_index.json
+    """Write each language's index under search/, and the small search_index.json
     that Material's bundle fetches; check that the worker is in the site.
     `cache`: the file where gongshi.segment keeps words and readings between builds."""
     site_dir = Path(site_dir)
@@ -70,17 +167,19 @@ def write_indexes(site_dir: Path, sections: dict[str, list[Section]], cache: Pat
         raise SearchError(f"the search worker {WORKER} is missing from the site; it belongs in overrides/{WORKER}",
                           f"网站中缺少搜索程序 {WORKER}；它应当在 overrides/{WORKER}")
     folder = site_dir / INDEX_DIR
-    folder.mkdir(exist_ok=True)
     segmenter = Segmenter(cache)
     for lang, found in sections.items():
-        _write_json(folder / f"{lang}.json", build_index(lang, found, segmenter))
+        shutil.rmtree(folder / lang, ignore_errors=True)  # no part of an earlier, larger index stays
+        (folder / lang).mkdir(parents=True)
+        for name, content in build_index(lang, found, segmenter).files().items():
+            (folder / name).write_text(_json(content), encoding="utf-8")
     segmenter.save()
     config = {"lang": list(sections), "separator": HIGHLIGHT_SEPARATOR, "pipeline": [], "fields": {}}
-    _write_json(folder / "search_index.json", {"config": config, "docs": []})
+    (folder / "search_index.json").write_text(_json({"config": config, "docs": []}), encoding="utf-8")
 
 
-def _write_json(path: Path, data) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def use_our_worker(html: str, lang: str) -> str:

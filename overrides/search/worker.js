@@ -2,8 +2,13 @@
  *
  * It speaks the messages of Material 9.8.2's bundle (SETUP → READY,
  * QUERY → RESULT) and answers with result items grouped by page, as
- * Material's result list expects. It searches search/LANG.json, the index
- * that hooks/gongshi/search.py built for the page's language (?lang=).
+ * Material's result list expects. It searches the index that
+ * hooks/gongshi/search.py built for the page's language (?lang=), fetching
+ * only what a query needs: at the first search the manifest (search/LANG.json:
+ * pages, section lengths, the site's Chinese words and their pinyin); for each
+ * term the shard with its counts per section (search/LANG/tN.json); and the
+ * text of the sections it shows (search/LANG/cN.json), so that a site of a
+ * thousand areas does not send its whole text for one search.
  *
  * What matches, in a query's pieces (separated by spaces), all required:
  * - Chinese: the piece as written, anywhere, so a word inside a longer word is
@@ -16,8 +21,15 @@
  *   (wangyueche, wyc → 网约车), the full pinyin of several words typed as
  *   one being cut like Chinese (jiaotongqiangshi → 交通 强市).
  * A page is a result when it holds every piece; pages are ranked by their best
- * section (BM25, a match in a title counting five times, a section holding
- * the pieces close together as a phrase counting twice).
+ * section (BM25, a match in a title counting five times). The counts rank
+ * every page that may match. The first pages, as many as READ_BYTES of text
+ * allow (a screenful on this site), are read: checked (a Chinese piece
+ * of three characters or more is counted through its pairs of characters,
+ * which may all be in a section without the piece), shown with the text
+ * around each match, and ranked again, a section holding the pieces close
+ * together as a phrase counting twice. Pages past those are listed by their
+ * title, as counted: on a site of a thousand areas, a long Chinese piece may
+ * list a page there that holds its pairs but not the piece.
  */
 "use strict"
 
@@ -27,24 +39,50 @@ const K1 = 1.2, B = 0.75
 const NEAR = 12                        /* characters between terms that still read as one phrase */
 const PHRASE_BOOST = 2                 /* for a section that holds the terms as a phrase */
 const SNIPPET = 120                    /* characters of text shown with a result */
+const SHOWN = 10                       /* pages read at a time: a screen of results, */
+const READ_BYTES = 80000               /* while the text read for them stays under this, */
+const CHECK_BYTES = 40000              /* and this for learning whether long Chinese pieces occur */
+const CHECKED = 3                      /* chunks of text read at a time for that */
+const SECTIONS_READ = 6                /* of a page: those it counts best */
 const STOP_WORDS = new Set(
   "a an and are as at be by for from has have in is it its of on or that the their this to was were which with"
     .split(" "))
 const HAN = /\p{sc=Han}/u
+const ALL_HAN = /^\p{sc=Han}+$/u
 const RUN = /(\p{sc=Han}+)|(\d+(?:[.,]\d+)*)|(\p{sc=Latin}+)/gu
 
 let index
+let answered = Promise.resolve()
 
 addEventListener("message", async ({ data: message }) => {
   if (message.type === SETUP) {
     const lang = new URL(location.href).searchParams.get("lang")
-    const response = await fetch(new URL(`${lang}.json`, location.href))
-    index = prepare(await response.json())
+    const base = new URL(`${lang}/`, location.href)
+    index = prepare(await fetchJSON(new URL(`${lang}.json`, location.href)), base)
     postMessage({ type: READY })
   } else if (message.type === QUERY) {
-    postMessage({ type: RESULT, data: { items: search(message.data) } })
+    /* One query after the other, each answered, so that the results of the
+       last one typed are the last ones shown. */
+    answered = answered.then(() => answer(message.data))
   }
 })
+
+async function answer(query) {
+  let items = []
+  try {
+    items = await search(query)
+  } catch (error) {
+    console.error(error)                 /* a part that could not be fetched: no results, not a hang */
+  }
+  postMessage({ type: RESULT, data: { items } })
+}
+
+async function fetchJSON(url) {
+  const response = await fetch(url)
+  if (!response.ok)
+    throw new Error(`${url}: ${response.status}`)
+  return response.json()
+}
 
 /* ----------------------------------------------------------------------------
  * Text
@@ -76,18 +114,7 @@ function escapeHTML(text) {
  * Index
  * ------------------------------------------------------------------------- */
 
-function prepare({ docs, words: vocabulary, pinyin }) {
-  const sections = docs.map(doc => {
-    const fields = [doc.title, doc.text].map(fold)
-    return {
-      ...doc,
-      page: doc.location.split("#")[0],
-      fields,
-      words: fields.map(words),
-      length: doc.title.length + doc.text.length
-    }
-  })
-
+function prepare({ pages, lengths, chunks, shards, words: vocabulary, pinyin }, base) {
   /* Pinyin, full and initials (of words of three syllables or more: shorter
      ones would stand for too many words), to the words read so. */
   const readings = new Map()
@@ -99,16 +126,115 @@ function prepare({ docs, words: vocabulary, pinyin }) {
       read(syllables.map(s => s[0]).join(""), word)
   })
 
-  const pages = new Map()
-  for (const section of sections)
-    pages.set(section.page, (pages.get(section.page) || 0) + section.length)
+  /* Sections are numbered in page order: a page's run from its first. */
+  const pageOf = new Int32Array(lengths.length)
+  const chunkOf = new Int32Array(lengths.length)
+  const pageList = pages.map(([location, title, first], p) => {
+    const end = p + 1 < pages.length ? pages[p + 1][2] : lengths.length
+    pageOf.fill(p, first, end)
+    return { location, title, first, end, length: lengths.slice(first, end).reduce((a, b) => a + b, 0) }
+  })
+  chunks.forEach(([first], c) => chunkOf.fill(c, first, c + 1 < chunks.length ? chunks[c + 1][0] : lengths.length))
+
   return {
-    sections,
-    pages,
+    base,
+    pages: pageList,
+    pageOf,
+    chunkOf,
+    chunkFirst: chunks.map(([first]) => first),
+    chunkBytes: chunks.map(([, bytes]) => bytes),
+    lengths,
+    shardCount: shards,
     vocabulary: new Set(vocabulary),
     readings,
-    average: sections.reduce((sum, s) => sum + s.length, 0) / Math.max(1, sections.length)
+    average: lengths.reduce((sum, n) => sum + n, 0) / Math.max(1, lengths.length),
+    shards: new Map(),                 /* shard number → its keys, fetched once */
+    postings: new Map(),               /* key → Map(section → [in title, in text]) */
+    chunks: new Map(),                 /* chunk number → its sections, fetched once */
+    sections: new Map()                /* section number → the section, read */
   }
+}
+
+/* Which shard holds a key: FNV-1a over its UTF-16 code units, or over its
+   first character if it is Chinese (gongshi.terms.shard). */
+function shardOf(key) {
+  const first = String.fromCodePoint(key.codePointAt(0))
+  const hashed = HAN.test(first) ? first : key
+  let h = 0x811c9dc5
+  for (let i = 0; i < hashed.length; i++)
+    h = Math.imul(h ^ hashed.charCodeAt(i), 0x01000193) >>> 0
+  return h % index.shardCount
+}
+
+function shard(n) {
+  if (!index.shards.has(n))
+    index.shards.set(n, fetchJSON(new URL(`t${n}.json`, index.base)))
+  return index.shards.get(n)
+}
+
+/* A key's counts: Map(section → [in title, in text]). */
+async function postings(key) {
+  if (!index.postings.has(key))
+    index.postings.set(key, decode((await shard(shardOf(key)))[key]))
+  return index.postings.get(key)
+}
+
+function decode(flat) {
+  const counts = new Map()
+  let section = 0
+  for (let i = 0; flat && i < flat.length; i += 3) {
+    section += flat[i]
+    counts.set(section, [flat[i + 1], flat[i + 2]])
+  }
+  return counts
+}
+
+/* A Chinese character alone: the keys that begin with it, all in its shard. */
+async function character(c) {
+  const keys = await shard(shardOf(c))
+  const counts = new Map()
+  for (const key of Object.keys(keys))
+    if (key.startsWith(c))
+      for (const [section, [title, text]] of await postings(key)) {
+        const [t, x] = counts.get(section) || [0, 0]
+        counts.set(section, [t + title, x + text])
+      }
+  return counts
+}
+
+/* Counts of several terms added up. */
+function sum(maps) {
+  const counts = new Map()
+  for (const map of maps)
+    for (const [section, [title, text]] of map) {
+      const [t, x] = counts.get(section) || [0, 0]
+      counts.set(section, [t + title, x + text])
+    }
+  return counts
+}
+
+/* Read the sections given by number (their chunks), once. */
+async function read(numbers) {
+  const wanted = [...new Set(numbers.map(s => index.chunkOf[s]))].filter(c => !index.chunks.has(c))
+  for (const c of wanted)
+    index.chunks.set(c, fetchJSON(new URL(`c${c}.json`, index.base)).then(entries => {
+      let number = index.chunkFirst[c]
+      for (const [location, title, text, continued] of entries) {
+        /* A long section comes in parts; a part after the first is searched for its text only. */
+        const fields = [continued ? "" : fold(title), fold(text)]
+        index.sections.set(number++, {
+          location, title, text, fields, words: fields.map(words),
+          page: location.split("#")[0], length: fields[0].length + text.length
+        })
+      }
+    }))
+  await Promise.all(numbers.map(s => index.chunks.get(index.chunkOf[s])))
+}
+
+function chunkSize(numbers) {
+  return [...new Set(numbers.map(s => index.chunkOf[s]))]
+    .filter(c => !index.chunks.has(c))
+    .reduce((sum, c) => sum + index.chunkBytes[c], 0)
 }
 
 /* ----------------------------------------------------------------------------
@@ -116,8 +242,9 @@ function prepare({ docs, words: vocabulary, pinyin }) {
  * ------------------------------------------------------------------------- */
 
 /* What a query asks for: a list of terms, each of which a page must hold.
-   A term finds its ranges in one field of a section. */
-function parse(query) {
+   A term counts its occurrences per section (count), and finds its ranges in
+   one field of a section that has been read (find). */
+async function parse(query) {
   const pieces = fold(query.normalize("NFKC")).split(/\s+/).filter(Boolean)
 
   /* Pinyin typed in syllables: wang yue che */
@@ -128,17 +255,13 @@ function parse(query) {
   const terms = []
   for (const piece of pieces) {
     const phrase = piece.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")
-    if (HAN.test(phrase) && occurs(phrase)) {
-      terms.push(text(phrase))
-      continue
-    }
-    for (const [, han, number, run] of phrase.matchAll(RUN))
+    for (const [, han, number, run] of ALL_HAN.test(phrase) ? [[phrase, phrase]] : phrase.matchAll(RUN))
       if (han)
-        terms.push(...chinese(han))
+        terms.push(...await chinese(han))
       else if (number)
         terms.push(whole(number))
       else
-        terms.push(...latin(run))
+        terms.push(...await latin(run))
   }
 
   /* Little words count only in a query of nothing else. */
@@ -146,25 +269,47 @@ function parse(query) {
   return content.length ? content : terms
 }
 
-function occurs(phrase) {
-  return index.sections.some(section => section.fields.some(field => field.includes(phrase)))
-}
-
-/* Chinese that occurs nowhere as written, cut into the site's words; a
+/* Chinese as written when it occurs; else cut into the site's words. A
    single character typed alone is looked for as it is. A run the site's
    words cannot cover becomes a term that matches nothing. */
-function chinese(run) {
-  if (run.length === 1)
+async function chinese(run) {
+  if ([...run].length === 1 || await occurs(text(run)))
     return [text(run)]
   const words = cut(run, piece => index.vocabulary.has(piece))
   return words ? words.map(text) : [nothing(run)]
 }
 
+/* Whether a term occurs anywhere. Counts through pairs of characters may
+   promise more than there is: then the sections most likely to hold the term
+   are read, as much as one search may read; if that is not enough to tell,
+   the term is taken as written. */
+async function occurs(term) {
+  const counts = await term.count()
+  if (term.exact || !counts.size)
+    return counts.size > 0
+  const density = ([s, [title, text]]) => (title + text) / index.lengths[s]
+  const likely = [...counts].sort((a, b) => density(b) - density(a)).map(([s]) => s)
+  const chunks = [...new Set(likely.map(s => index.chunkOf[s]))]
+  let fetched = 0
+  for (let start = 0; start < chunks.length; start += CHECKED) {
+    const group = chunks.slice(start, start + CHECKED)
+    const sections = likely.filter(s => group.includes(index.chunkOf[s]))
+    const size = chunkSize(sections)
+    if (fetched && fetched + size > CHECK_BYTES)
+      return true
+    fetched += size
+    await read(sections)
+    if (sections.some(s => term.find(index.sections.get(s), 0).length || term.find(index.sections.get(s), 1).length))
+      return true
+  }
+  return false
+}
+
 /* A Latin word; on the Chinese site, pinyin of several words typed as one
    (jiaotongqiangshi) when the word itself is found nowhere. */
-function latin(run) {
+async function latin(run) {
   const term = word(run)
-  if (index.readings.size && !index.sections.some(s => term.find(s, 0).length || term.find(s, 1).length)) {
+  if (index.readings.size && !(await term.count()).size) {
     const keys = cut(run, piece => index.readings.has(piece))
     if (keys)
       return keys.map(word)
@@ -183,10 +328,26 @@ function cut(run, known) {
   return best[run.length] || null
 }
 
-/* Text as written, anywhere. */
+/* Chinese as written, anywhere. Counted exactly for one or two characters;
+   for more, at most the fewest of its pairs. */
 function text(needle) {
+  const characters = [...needle]
+  let counted
   return {
     key: needle,
+    exact: characters.length < 3,
+    count: () => counted = counted || (async () => {
+      if (characters.length === 1)
+        return character(needle)
+      const pairs = await Promise.all(characters.slice(1).map((c, i) => postings(characters[i] + c)))
+      const counts = new Map()
+      for (const section of pairs[0].keys()) {
+        const all = pairs.map(pair => pair.get(section))
+        if (all.every(Boolean))
+          counts.set(section, [0, 1].map(f => Math.min(...all.map(c => c[f]))))
+      }
+      return counts
+    })(),
     find: (section, field) => {
       const ranges = []
       for (let i = section.fields[field].indexOf(needle); i >= 0;
@@ -204,6 +365,8 @@ function whole(number) {
   const regex = new RegExp(`(?<![\\d.,])${pattern}(?![\\d]|[.,]\\d)`, "g")
   return {
     key: number,
+    exact: true,
+    count: () => postings("#" + number.replace(/,/g, "")),
     find: (section, field) =>
       Array.from(section.fields[field].matchAll(regex), m => [m.index, m.index + m[0].length])
   }
@@ -213,8 +376,11 @@ function whole(number) {
 function word(latin) {
   const root = stem(latin)
   const chinese = (index.readings.get(latin) || []).map(text)
+  let counted
   return {
     key: latin,
+    exact: chinese.every(term => term.exact),
+    count: () => counted = counted || Promise.all([postings(root), ...chinese.map(term => term.count())]).then(sum),
     find: (section, field) => [
       ...section.words[field].filter(w => w.stem === root).map(w => [w.start, w.end]),
       ...chinese.flatMap(term => term.find(section, field))
@@ -223,49 +389,113 @@ function word(latin) {
 }
 
 function nothing(key) {
-  return { key, find: () => [] }
+  return { key, exact: true, count: async () => new Map(), find: () => [] }
 }
 
 /* ----------------------------------------------------------------------------
  * Search
  * ------------------------------------------------------------------------- */
 
-function search(query) {
-  const terms = parse(query)
+async function search(query) {
+  const terms = await parse(query)
   if (!terms.length)
     return []
+  const counts = await Promise.all(terms.map(term => term.count()))
+  const total = index.lengths.length
+  const idf = counts.map(c => Math.log(1 + (total - c.size + 0.5) / (c.size + 0.5)))
 
-  /* Where each term is, in each section */
-  const found = index.sections.map(section =>
-    terms.map(term => [term.find(section, 0), term.find(section, 1)]))
-  const total = index.sections.length
-  const idf = terms.map((_, t) => {
-    const n = found.filter(f => f[t][0].length + f[t][1].length).length
-    return Math.log(1 + (total - n + 0.5) / (n + 0.5))
-  })
-
-  /* Pages that hold every term, and their sections that hold any */
+  /* Every page that may hold every term, ranked by its counts */
   const pages = new Map()
-  index.sections.forEach((section, s) => {
-    let score = 0
-    terms.forEach((_, t) => {
-      const tf = TITLE_WEIGHT * found[s][t][0].length + found[s][t][1].length
-      const norm = K1 * (1 - B + B * section.length / index.average)
-      score += idf[t] * tf * (K1 + 1) / (tf + norm)
-    })
-    if (near(found[s].map(f => f[0])) || near(found[s].map(f => f[1])))
-      score *= PHRASE_BOOST
-    const page = pages.get(section.page) || { held: new Set(), sections: [], score: 0 }
-    terms.forEach((_, t) => found[s][t][0].length + found[s][t][1].length && page.held.add(t))
-    page.sections.push({ section, score, ranges: found[s] })
-    page.score = Math.max(page.score, score)
-    pages.set(section.page, page)
+  counts.forEach((map, t) => {
+    for (const [s, [title, text]] of map) {
+      const p = index.pageOf[s]
+      const page = pages.get(p) || { index: p, held: new Set(), scores: new Map(), score: 0 }
+      page.held.add(t)
+      page.scores.set(s, (page.scores.get(s) || 0) + idf[t] * bm25(TITLE_WEIGHT * title + text, index.lengths[s]))
+      pages.set(p, page)
+    }
   })
+  const ranked = [...pages.values()].filter(page => page.held.size === terms.length)
+  ranked.forEach(page => page.score = Math.max(...page.scores.values()))
+  ranked.sort(byScore)
 
-  return [...pages]
-    .filter(([, page]) => page.held.size === terms.length)
-    .sort(([a, x], [b, y]) => y.score - x.score || index.pages.get(a) - index.pages.get(b))
-    .map(([, page]) => result(page))
+  /* The first pages read: checked, and ranked on what they hold */
+  const shown = [], unread = []
+  let fetched = 0
+  while (ranked.length) {
+    let batch = ranked.slice(0, SHOWN)
+    while (batch.length > 1 && fetched + chunkSize(batch.flatMap(toRead)) > READ_BYTES)
+      batch = batch.slice(0, -1)
+    const size = chunkSize(batch.flatMap(toRead))
+    if (fetched && fetched + size > READ_BYTES)
+      break
+    fetched += size
+    await read(batch.flatMap(toRead))
+    ranked.splice(0, batch.length)
+    for (const page of batch) {
+      const found = check(page, terms, idf)
+      if (found)
+        shown.push(found)
+      else if (toRead(page).length < page.scores.size)
+        unread.push(page)              /* not found in what was read, but may be in the rest */
+    }
+  }
+  ranked.unshift(...unread)
+  shown.sort(byScore)
+  return [...shown.map(result), ...ranked.map(listed)]
+}
+
+/* What is read of a page: the sections it counts best. */
+function toRead(page) {
+  return [...page.scores].sort((a, b) => b[1] - a[1]).slice(0, SECTIONS_READ).map(([s]) => s)
+}
+
+/* A page's own section when it is not read (the terms are only in sections
+   below it): its title, without its text. */
+function heading(p) {
+  const { location, title } = index.pages[p]
+  const fields = [fold(title), ""]
+  return { location, title, text: "", fields, words: fields.map(words), page: location, length: title.length }
+}
+
+function bm25(tf, length) {
+  return tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / index.average))
+}
+
+function byScore(a, b) {
+  return b.score - a.score || index.pages[a.index].length - index.pages[b.index].length
+}
+
+/* A page read: where each term is in the sections read, and its score;
+   null if it does not hold every term (a term that is not counted exactly
+   must be found in the sections read). */
+function check(page, terms, idf) {
+  const held = new Set(terms.flatMap((term, t) => term.exact ? [t] : []))
+  const numbers = toRead(page)
+  const read = numbers.map(s => index.sections.get(s))
+  if (!numbers.includes(index.pages[page.index].first))
+    read.unshift(heading(page.index))
+  const sections = read.map(section => {
+    const ranges = terms.map(term => [term.find(section, 0), term.find(section, 1)])
+    let score = 0
+    ranges.forEach(([title, text], t) => {
+      if (title.length + text.length)
+        held.add(t)
+      score += idf[t] * bm25(TITLE_WEIGHT * title.length + text.length, section.length)
+    })
+    if (near(ranges.map(f => f[0])) || near(ranges.map(f => f[1])))
+      score *= PHRASE_BOOST
+    return { section, score, ranges }
+  })
+  if (held.size < terms.length)
+    return null
+  return { index: page.index, sections, score: Math.max(...sections.map(s => s.score)) }
+}
+
+/* A page past those read: its title, as counted. */
+function listed(page) {
+  const { location, title } = index.pages[page.index]
+  return [{ location, title: escapeHTML(title), text: "", score: page.score, terms: {} }]
 }
 
 /* Whether two terms or more are all found close together in one field. */
@@ -290,6 +520,8 @@ function result(page) {
   const items = page.sections
     .filter(({ section, score }) => score > 0 || section.location === section.page)
     .sort((a, b) => b.score - a.score)
+    /* The best part of a section read in parts */
+    .filter(({ section }, i, all) => all.findIndex(other => other.section.location === section.location) === i)
     .map(({ section, score, ranges }) => {
       const [title, text] = [0, 1].map(field => merge(ranges.flatMap(r => r[field])))
       const matched = {}
@@ -305,7 +537,7 @@ function result(page) {
       }
     })
   /* The page's own link highlights everything found on the page. */
-  items.find(item => item.location === page.sections[0].section.page).terms = terms
+  items.find(item => item.location === index.pages[page.index].location).terms = terms
   return items
 }
 

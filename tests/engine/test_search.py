@@ -1,11 +1,12 @@
-"""The search index per language, and how pages are pointed at our worker."""
+"""The search index per language (manifest, chunks of text, shards of term
+counts), and how pages are pointed at our worker."""
 from __future__ import annotations
 
 import json
 
 import pytest
 
-from gongshi import search
+from gongshi import search, terms
 from gongshi.errors import SearchError
 from gongshi.search import MATERIAL_BUNDLE, MATERIAL_WORKER, WORKER, build_index, chinese_words, use_our_worker, write_indexes
 from gongshi.sections import Section
@@ -24,27 +25,68 @@ def test_chinese_words_hold_the_words_inside_longer_words():
     assert [w for w in words if len(w) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in w)] == []
 
 
-def test_the_index_of_a_language_keeps_its_sections_and_reads_its_words():
+def _decoded(shards: list[dict]) -> dict[str, dict[int, tuple[int, int]]]:
+    """Every key's counts: section → (in its title, in its text)."""
+    counts = {}
+    for shard in shards:
+        for key, flat in shard.items():
+            section, counts[key] = 0, {}
+            for i in range(0, len(flat), 3):
+                section += flat[i]
+                counts[key][section] = (flat[i + 1], flat[i + 2])
+    return counts
+
+
+def test_the_index_of_a_language_keeps_its_pages_sections_and_words():
+    index = build_index("zh", ZH + [Section("notice/", "通知", "网约车")], Segmenter())
+    manifest = index.manifest
+    assert manifest["lang"] == "zh"
+    assert manifest["pages"] == [["areas/clean/", "清廉交通", 0], ["notice/", "通知", 2]]
+    assert [entry for chunk in index.chunks for entry in chunk][1] == ["areas/clean/#car", "网约车", "开展网约车非法营运专项整治行动。"]
+    assert manifest["lengths"] == [len(s.title) + len(s.text) for s in ZH] + [5]
+    assert len(manifest["words"]) == len(manifest["pinyin"])
+    assert manifest["pinyin"][manifest["words"].index("网约车")] == "wang yue che"
+
+
+def test_every_term_is_counted_per_section_in_the_shard_its_key_hashes_to():
     index = build_index("zh", ZH, Segmenter())
-    assert index["lang"] == "zh"
-    assert index["docs"][1] == {"location": "areas/clean/#car", "title": "网约车", "text": "开展网约车非法营运专项整治行动。"}
-    assert len(index["words"]) == len(index["pinyin"])
-    assert index["pinyin"][index["words"].index("网约车")] == "wang yue che"
+    assert len(index.shards) == index.manifest["shards"]
+    for n, shard in enumerate(index.shards):
+        assert all(terms.shard(key, len(index.shards)) == n for key in shard)
+    counts = _decoded(index.shards)
+    assert counts["网约"] == {1: (1, 1)}  # in the title and the text of the second section
+    assert counts["#12328"] == {0: (0, 1)} and counts["#57"] == {0: (0, 1)}
+    assert counts["app"] == {0: (0, 1)}  # Latin words folded, by their stem
+    assert "。" not in counts and "签" not in counts  # a character alone only at the end of a run
+    assert counts["动"] == {1: (0, 1)} and counts["交通"] == {0: (1, 0)}
+
+
+def test_sections_are_chunked_in_order_and_pages_keep_their_first_section():
+    many = [Section(f"p{n // 3}/" + (f"#s{n}" if n % 3 else ""), f"第{n}节", "整改" * 900) for n in range(9)]
+    index = build_index("zh", many, Segmenter())
+    assert [entry[0] for chunk in index.chunks for entry in chunk] == [s.location for s in many]
+    assert [first for first, _ in index.manifest["chunks"]] == [0, 1, 2, 3, 4, 5, 6, 7, 8]  # 5 kB each: one a chunk
+    assert [first for _, _, first in index.manifest["pages"]] == [0, 3, 6]
+    assert all(size <= search.CHUNK_BYTES for _, size in index.manifest["chunks"])
 
 
 def test_english_text_has_no_chinese_words():
     index = build_index("en", EN, Segmenter())
-    assert index["words"] == index["pinyin"] == []
+    assert index.manifest["words"] == index.manifest["pinyin"] == []
 
 
 def test_indexes_are_written_per_language(tmp_path):
     (tmp_path / WORKER).parent.mkdir()
     (tmp_path / WORKER).write_text("// worker", encoding="utf-8")
+    (tmp_path / "search" / "zh").mkdir()
+    (tmp_path / "search" / "zh" / "c99.json").write_text("[]", encoding="utf-8")  # of an earlier build
     write_indexes(tmp_path, {"zh": ZH, "en": EN}, cache=tmp_path / "cache" / "words.json")
+    written = sorted(p.relative_to(tmp_path / "search").as_posix() for p in (tmp_path / "search").rglob("*.json"))
+    assert written == ["en.json", "en/c0.json", "en/t0.json", "search_index.json", "zh.json", "zh/c0.json", "zh/t0.json"]
     zh = json.loads((tmp_path / "search" / "zh.json").read_text(encoding="utf-8"))
     en = json.loads((tmp_path / "search" / "en.json").read_text(encoding="utf-8"))
-    assert [d["location"] for d in zh["docs"]] == ["areas/clean/", "areas/clean/#car"]
-    assert [d["location"] for d in en["docs"]] == ["en/areas/clean/"]
+    assert [location for location, _, _ in zh["pages"]] == ["areas/clean/"]
+    assert [location for location, _, _ in en["pages"]] == ["en/areas/clean/"]
     # Material's bundle still fetches search_index.json: it holds no documents now.
     stub = json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert stub["docs"] == [] and stub["config"]["separator"] == search.HIGHLIGHT_SEPARATOR
@@ -81,3 +123,19 @@ def test_a_page_that_is_not_what_the_worker_was_checked_against_stops_the_build(
         use_our_worker(html, "zh")
     assert "Material has changed" in error.value.format("en")
     assert "Material 已经变了" in error.value.format("zh")
+
+
+def test_a_long_section_is_indexed_in_parts_cut_after_punctuation():
+    sentence = "整改落实情况公开，" * 50  # 450 characters, cut after a comma
+    long = Section("areas/x/#list", "清单", sentence * 10)
+    index = build_index("zh", [Section("areas/x/", "页面", ""), long], Segmenter())
+    parts = [entry for chunk in index.chunks for entry in chunk][1:]
+    assert len(parts) > 1 and all(len(text) <= search.PART_CHARS for _, _, text, *_ in parts)
+    assert "".join(text for _, _, text, *_ in parts) == long.text
+    assert all(text.endswith("，") for _, _, text, *_ in parts)
+    assert [continued for *_, continued in parts[1:]] == [1] * (len(parts) - 1) and len(parts[0]) == 3
+    # Its title is counted once, its text in every part.
+    counts = _decoded(index.shards)
+    assert [n for n, (in_title, _) in counts["清单"].items() if in_title] == [1]
+    assert sorted(counts["整改"]) == list(range(1, len(parts) + 1))
+    assert index.manifest["lengths"][2] == len(parts[1][2])  # a part after the first: its text only
