@@ -98,7 +98,9 @@ def measure_size(scale: int, pairs: int, work: Path) -> dict:
     site = load_site(ours / "data")
     area_page = f"{AREAS}/{site.areas[0].id}/"
     visits = visit(sites["ours"], ["", area_page, "en/"], search_timeout=timeout)
-    indexes = {lang: sites["ours"] / INDEX_DIR / f"{lang}.json" for lang in LANGUAGES}
+    # A language's index: its manifest, and its chunks of text and shards of counts.
+    indexes = {lang: [sites["ours"] / INDEX_DIR / f"{lang}.json", *(sites["ours"] / INDEX_DIR / lang).glob("*.json")]
+               for lang in LANGUAGES}
     figures = {
         "scale": scale,
         "areas": len(site.areas),
@@ -116,7 +118,9 @@ def measure_size(scale: int, pairs: int, work: Path) -> dict:
         "check_s": statistics.median(checks),
         "checks_s": checks,
         "check_command": measure.CHECK_COMMAND,
-        "search_index": {lang: {"bytes": path.stat().st_size, "gzip": gzip_size(path)} for lang, path in indexes.items()},
+        "search_index": {lang: {"files": len(paths), "bytes": sum(p.stat().st_size for p in paths),
+                                "gzip": sum(map(gzip_size, paths)), "manifest_gzip": gzip_size(paths[0])}
+                         for lang, paths in indexes.items()},
         "home": {"path": "", **visits[""]},
         "area": {"path": area_page, **visits[area_page]},
         "home_en": {"path": "en/", **visits["en/"]},

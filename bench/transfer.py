@@ -4,8 +4,9 @@ Chromium visits the built site on a local server and records every request; the
 size of each is the gzip (level 6, what most servers use) of the file it fetched.
 Files are told apart by what they are for, not by when they come: the search
 files are our worker and what it fetches (overrides/search/worker.js, the stub
-search_index.json Material's bundle asks for, search/LANG.json), whenever the
-page asks for them.
+search_index.json Material's bundle asks for, search/LANG.json and the parts
+of the index under search/LANG/ that the query needs), whenever the page asks
+for them.
 """
 from __future__ import annotations
 

@@ -102,7 +102,7 @@ def test_past_the_limit_area_pages_leave_the_nav_but_are_built(bench_run):
     large_site = scratch / "3x" / "site-ours"
     assert _nav_links_to_areas((large_site / "index.html").read_text(encoding="utf-8")) == 0
     cards = (large_site / AREA_PAGES / "index.html").read_text(encoding="utf-8")
-    linked = set(re.findall(rf'<a href="([a-z0-9-]+)/">', cards))
+    linked = set(re.findall(r'<a href="([a-z0-9-]+)/">', cards))
     built = {p.parent.name for p in (large_site / AREA_PAGES).glob("*/index.html")}
     assert len(built) == results["sizes"]["3"]["areas"]
     assert linked == built
