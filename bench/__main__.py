@@ -29,7 +29,7 @@ from gongshi.search import INDEX_DIR
 from . import measure, report
 from .baseline import make_projects
 from .synth import ROOT
-from .transfer import gzip_size, visit
+from .transfer import first_searches, gzip_size, visit
 
 RESULTS = ROOT / "bench" / "results.json"
 # Rounds of builds per size ("pairs": ours and the baseline, and ours again
@@ -98,6 +98,8 @@ def measure_size(scale: int, pairs: int, work: Path) -> dict:
     site = load_site(ours / "data")
     area_page = f"{AREAS}/{site.areas[0].id}/"
     visits = visit(sites["ours"], ["", area_page, "en/"], search_timeout=timeout)
+    say(f"{scale}×: first searches in Chromium")
+    searches = first_searches(sites["ours"], search_timeout=timeout)
     # A language's index: its manifest, and its chunks of text and shards of counts.
     indexes = {lang: [sites["ours"] / INDEX_DIR / f"{lang}.json", *(sites["ours"] / INDEX_DIR / lang).glob("*.json")]
                for lang in LANGUAGES}
@@ -124,6 +126,7 @@ def measure_size(scale: int, pairs: int, work: Path) -> dict:
         "home": {"path": "", **visits[""]},
         "area": {"path": area_page, **visits[area_page]},
         "home_en": {"path": "en/", **visits["en/"]},
+        "first_searches": searches,
     }
     return figures
 

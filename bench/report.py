@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import statistics
 from dataclasses import dataclass
 from typing import Callable
 
@@ -49,9 +50,14 @@ ROWS = [
     Row("search index (en), all parts", lambda f: f["search_index"]["en"]["bytes"] / KB, "kB", 0),
     Row("search index (en), all parts, gzip", lambda f: f["search_index"]["en"]["gzip"] / KB, "kB", 0),
     Row("  of which search/en.json, gzip", lambda f: f["search_index"]["en"]["manifest_gzip"] / KB, "kB", 0),
-    Row("first search download (zh), gzip", lambda f: f["home"]["search_gzip"] / KB, "kB", 0, limit=150, only_at=100),
-    Row("first search download (en), gzip", lambda f: f["home_en"]["search_gzip"] / KB, "kB", 0,
+    Row("first search download (zh), gzip, largest", lambda f: max(f["first_searches"]["zh"].values()) / KB, "kB", 0,
         limit=150, only_at=100),
+    Row("  first search (zh), median of the queries", lambda f: statistics.median(f["first_searches"]["zh"].values()) / KB,
+        "kB", 0),
+    Row("first search download (en), gzip, largest", lambda f: max(f["first_searches"]["en"].values()) / KB, "kB", 0,
+        limit=150, only_at=100),
+    Row("  first search (en), median of the queries", lambda f: statistics.median(f["first_searches"]["en"].values()) / KB,
+        "kB", 0),
     Row("home page before search, gzip", lambda f: f["home"]["page_gzip"] / KB, "kB", 0, limit=150),
     Row("  home page, first visit with search", lambda f: f["home"]["visit_gzip"] / KB, "kB", 0),
     Row("area page before search, gzip", lambda f: f["area"]["page_gzip"] / KB, "kB", 0),

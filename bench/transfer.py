@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
+from .measure import BenchError
 from .synth import ROOT
 
 sys.path.insert(0, str(ROOT / "tests"))  # the tests' local server and Chromium, as bench/search.py uses them
@@ -28,6 +29,12 @@ from support import launch_chromium, serve  # noqa: E402
 SEARCH_FILES = ("search/", "assets/javascripts/workers/", "assets/javascripts/lunr/")
 # A word of the seed's in each language, so that the first search has results.
 QUERIES = {"zh": "整改", "en": "rectification"}
+# Queries of each kind the worker treats apart, of the seed's words: each is
+# typed as a first search, and the largest download is judged.
+FIRST_SEARCHES = {
+    "zh": ["整改", "网约车", "交通运输局", "党风廉政建设", "问", "2024", "wangyueche"],
+    "en": ["rectification", "ride-hailing", "transport bureau", "integrity risk", "the", "2024", "inspections"],
+}
 
 
 def gzip_size(path: Path) -> int:
@@ -52,13 +59,32 @@ def visit(site: Path, pages: list[str], search_timeout: float) -> dict:
         browser = launch_chromium(playwright)
         try:
             for path in pages:
-                results[path] = _visit(browser, origin + "/", site, path, search_timeout)
+                query = QUERIES["en" if path.startswith("en/") else "zh"]
+                results[path] = _visit(browser, origin + "/", site, path, query, search_timeout)
         finally:
             browser.close()
     return results
 
 
-def _visit(browser, root: str, site: Path, path: str, search_timeout: float) -> dict:
+def first_searches(site: Path, search_timeout: float) -> dict[str, dict[str, int]]:
+    """Per language, each of FIRST_SEARCHES typed on its home page in a fresh
+    browser: the gzip bytes of the search files it fetched."""
+    results = {lang: {} for lang in FIRST_SEARCHES}
+    with serve(site) as origin, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            for lang, queries in FIRST_SEARCHES.items():
+                for query in queries:
+                    found = _visit(browser, origin + "/", site, "" if lang == "zh" else f"{lang}/", query, search_timeout)
+                    if not found["search_answered"]:
+                        raise BenchError(f"the first search for {query!r} showed no results in {search_timeout:.0f} s")
+                    results[lang][query] = found["search_gzip"]
+        finally:
+            browser.close()
+    return results
+
+
+def _visit(browser, root: str, site: Path, path: str, query: str, search_timeout: float) -> dict:
     context = browser.new_context()  # a fresh cache: a first visit
     try:
         page = context.new_page()
@@ -66,7 +92,7 @@ def _visit(browser, root: str, site: Path, path: str, search_timeout: float) -> 
         page.on("response", lambda response: response.ok and fetched.append(response.url))
         page.goto(root + path, wait_until="networkidle")
         page.click("input.md-search__input")
-        page.fill("input.md-search__input", QUERIES["en" if path.startswith("en/") else "zh"])
+        page.fill("input.md-search__input", query)
         page.keyboard.press("End")
         try:
             page.locator("li.md-search-result__item").first.wait_for(timeout=search_timeout * 1000)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from support import ROOT
 
-from bench import report
+from bench import report, transfer
 from gongshi.render import AREA_PAGES
 
 SIZES = [1, 3]  # 3×: 33 areas, past the hook's NAV_AREAS_MAX
@@ -45,6 +45,11 @@ def test_every_figure_is_a_number_at_every_size(bench_run):
         assert {"search/worker.js", "search/zh.json"} <= set(figures["home"]["files"]), scale
         assert {"search/worker.js", "search/en.json"} <= set(figures["home_en"]["files"]), scale
         assert not any(name.startswith("assets/javascripts/workers/") for name in figures["home"]["files"]), scale
+        # Every query of each kind was typed as a first search, and fetched a part of the index.
+        for lang, queries in transfer.FIRST_SEARCHES.items():
+            assert sorted(figures["first_searches"][lang]) == sorted(queries), (scale, lang)
+            manifest = figures["search_index"][lang]["manifest_gzip"]
+            assert all(size > manifest for size in figures["first_searches"][lang].values()), (scale, lang)
     for key in ("exponent", "largest_step", "cpu_exponent", "cpu_largest_step"):
         assert _number(results["scaling"][key]), key
 
