@@ -177,8 +177,20 @@ def table_csv(site: Site, name: str) -> str:
     return out.getvalue()
 
 
+# The files of the last site exported: the download page of each language and
+# the build's /data/ ask for the same site (load_site's), and each export of
+# 1,100 areas takes most of a second.
+_last_export: dict[str, object] = {"site": None, "files": None}
+
+
 def export_files(site: Site) -> dict[str, bytes]:
     """File name under /data/ → content, in the order the download page lists them."""
+    if _last_export["site"] is not site:
+        _last_export.update(site=site, files=_export(site))
+    return _last_export["files"]
+
+
+def _export(site: Site) -> dict[str, bytes]:
     files = {JSON_NAME: site_json(site).encode("utf-8"),
              SCHEMA_NAME: schema_text(site_schema(SCHEMA_NAME)).encode("utf-8")}
     for name in TABLES:
