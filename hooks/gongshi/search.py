@@ -65,8 +65,7 @@ def chinese_words(sections: list[Section], segmenter: Segmenter) -> list[str]:
 # longer one is a chunk alone), of which a search fetches those it shows.
 SHARD_ENTRIES = 1500
 CHUNK_BYTES = 8000
-# Sections longer than this are indexed in parts, cut after one of these.
-PART_CHARS = 2000
+# Sections longer than a chunk are indexed in parts, cut after one of these.
 _CUT_AFTER = (" ", "。", "，", "；", "、", "：", "！", "？", ".", ",", ";")
 
 
@@ -135,14 +134,15 @@ def build_index(lang: str, sections: list[Section], segmenter: Segmenter) -> Ind
 
 
 def _parts(sections: list[Section]):
-    """Each section, and a long one as parts of at most PART_CHARS characters,
-    cut after a space or a punctuation mark where there is one, each with
-    whether it continues the part before. A search reads the parts that hold
-    its terms, not all of a list of a thousand areas."""
+    """Each section, and one longer than CHUNK_BYTES in UTF-8 as parts of about
+    that size, cut after a space or a punctuation mark where there is one, each
+    with whether it continues the part before. A search reads the parts that
+    hold its terms, not all of a list of a thousand areas."""
     for section in sections:
         text, continued = section.text, False
-        while len(text) > PART_CHARS:
-            cut = max(text.rfind(mark, PART_CHARS // 2, PART_CHARS) for mark in _CUT_AFTER) + 1 or PART_CHARS
+        while len(encoded := text.encode("utf-8")) > CHUNK_BYTES:
+            most = CHUNK_BYTES * len(text) // len(encoded)  # characters, at this text's bytes per character
+            cut = max(text.rfind(mark, most // 2, most) for mark in _CUT_AFTER) + 1 or most
             yield dataclasses.replace(section, text=text[:cut]), continued
             text, continued = text[cut:], True
         yield dataclasses.replace(section, text=text), continued

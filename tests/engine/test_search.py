@@ -62,7 +62,7 @@ def test_every_term_is_counted_per_section_in_the_shard_its_key_hashes_to():
 
 
 def test_sections_are_chunked_in_order_and_pages_keep_their_first_section():
-    many = [Section(f"p{n // 3}/" + (f"#s{n}" if n % 3 else ""), f"第{n}节", "整改" * 900) for n in range(9)]
+    many = [Section(f"p{n // 3}/" + (f"#s{n}" if n % 3 else ""), f"第{n}节", "整改" * 800) for n in range(9)]
     index = build_index("zh", many, Segmenter())
     assert [entry[0] for chunk in index.chunks for entry in chunk] == [s.location for s in many]
     assert [first for first, _ in index.manifest["chunks"]] == [0, 1, 2, 3, 4, 5, 6, 7, 8]  # 5 kB each: one a chunk
@@ -126,11 +126,11 @@ def test_a_page_that_is_not_what_the_worker_was_checked_against_stops_the_build(
 
 
 def test_a_long_section_is_indexed_in_parts_cut_after_punctuation():
-    sentence = "整改落实情况公开，" * 50  # 450 characters, cut after a comma
-    long = Section("areas/x/#list", "清单", sentence * 10)
+    sentence = "整改落实情况公开，" * 50  # 450 characters, 1,350 bytes; cut after a comma
+    long = Section("areas/x/#list", "清单", sentence * 20)
     index = build_index("zh", [Section("areas/x/", "页面", ""), long], Segmenter())
     parts = [entry for chunk in index.chunks for entry in chunk][1:]
-    assert len(parts) > 1 and all(len(text) <= search.PART_CHARS for _, _, text, *_ in parts)
+    assert len(parts) > 1 and all(len(text.encode("utf-8")) <= search.CHUNK_BYTES for _, _, text, *_ in parts)
     assert "".join(text for _, _, text, *_ in parts) == long.text
     assert all(text.endswith("，") for _, _, text, *_ in parts)
     assert [continued for *_, continued in parts[1:]] == [1] * (len(parts) - 1) and len(parts[0]) == 3
