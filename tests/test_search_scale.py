@@ -1,0 +1,98 @@
+"""Search on a site ten times the seed (110 areas, bench/synth.py), where one
+search reads only part of the index: the pages listed are still those that
+hold the query, the first ones with the text around it, and a first search
+fetches a part of the index, not all of it."""
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+from searching import Query, ask, index_sections, open_search
+from support import mkdocs_build, serve
+
+from bench.synth import make_project
+from bench.transfer import gzip_size
+
+SCALE = 10
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("search-scale") / "project", SCALE)
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, large_site):
+    with serve(large_site) as origin:
+        context = browser.new_context()
+        requests = []
+        context.on("request", lambda request: requests.append(request.url))
+        page = open_search(context, origin, "zh")
+        page.requests = requests
+        yield page
+        context.close()
+
+
+def _pages_holding(site: Path, piece: str) -> set[str]:
+    return {"/" + s["location"].split("#")[0] for s in index_sections(site, "zh") if piece in f"{s['title']}\n{s['text']}"}
+
+
+def test_the_index_is_more_than_one_search_reads(large_site):
+    parts = list((large_site / "search" / "zh").glob("*.json"))
+    assert sum(p.stat().st_size for p in parts if p.name.startswith("c")) > 4 * 80_000  # the worker's READ_BYTES
+
+
+def test_a_word_lists_every_page_that_holds_it_the_first_with_their_text(search_page, large_site):
+    for word in ("整改", "网约车", "2024"):
+        answer = ask(search_page, Query("zh", word, "word", ()))
+        holding = _pages_holding(large_site, word) if word != "2024" else None
+        if holding is not None:
+            assert set(answer.pages) == holding, word
+        assert len(answer.pages) > 20, word  # past what one search reads
+        # The first page was read: it is shown with the match marked, in its title or text.
+        assert search_page.locator("li.md-search-result__item").first.locator("mark").count() > 0, word
+
+
+def test_random_pieces_miss_no_page(browser, large_site):
+    """Pieces of the pages' own text, 2 to 6 characters cut anywhere: no page
+    that holds one is missing, and pages listed that do not hold it (a long
+    piece counted through its pairs, past what was read) are few."""
+    runs = [run for s in index_sections(large_site, "zh") for run in re.findall(r"[\u4e00-\u9fff]{6,}", s["text"])]
+    chance = random.Random(10)
+    pieces = set()
+    while len(pieces) < 60:
+        run, length = chance.choice(runs), chance.randint(2, 6)
+        start = chance.randint(0, len(run) - length)
+        pieces.add(run[start:start + length])
+    listed = extra = 0
+    missing = []
+    with serve(large_site) as origin:
+        context = browser.new_context()
+        page = open_search(context, origin, "zh")
+        for piece in sorted(pieces):
+            holding = _pages_holding(large_site, piece)
+            found = set(ask(page, Query("zh", piece, "random", ())).pages)
+            missing += [f"{piece}: {path}" for path in sorted(holding - found)]
+            listed, extra = listed + len(found), extra + len(found - holding)
+        context.close()
+    assert missing == []
+    assert extra <= 0.02 * listed
+
+
+def test_a_first_search_fetches_a_part_of_the_index(browser, large_site):
+    with serve(large_site) as origin:
+        context = browser.new_context()
+        fetched = []
+        context.on("response", lambda response: fetched.append(response.url))
+        page = open_search(context, origin, "zh")
+        ask(page, Query("zh", "整改", "word", ()))
+        context.close()
+    index = [large_site / "search" / "zh.json", *(large_site / "search" / "zh").glob("*.json")]
+    read = [url.split(origin + "/", 1)[1] for url in fetched if "/search/zh" in url]
+    assert "search/zh.json" in read and any(name.startswith("search/zh/t") for name in read)
+    assert sum(gzip_size(large_site / name) for name in read) < 0.5 * sum(map(gzip_size, index))
