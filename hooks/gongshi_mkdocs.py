@@ -57,7 +57,7 @@ def _load(config):
     return _loaded["site"]
 
 
-def _site(config):
+def _site():
     """The validated data of this build pass, loaded in on_config."""
     return _loaded["site"]
 
@@ -176,7 +176,7 @@ def _add_placeholders(files, config):
     # Added before i18n sorts files into languages, so that the generated pages
     # get their /en/ URLs, language switcher and sitemap entries, and the
     # feeds land at /feed.xml and /en/feed.xml.
-    for uri in list(_area_sources(_site(config))) + list(FEEDS):
+    for uri in list(_area_sources(_site())) + list(FEEDS):
         if files.get_file_from_path(uri) is None:
             files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls))
     return files
@@ -185,7 +185,7 @@ def _add_placeholders(files, config):
 @event_priority(-200)
 def _fill_placeholders(files, config):
     # i18n has kept only this language's files, so a feed found here is in the build's language.
-    site = _site(config)
+    site = _site()
     sources = _area_sources(site)
     for file in files:
         for uri in (file.src_uri, getattr(file, "original_src_uri", None)):
@@ -210,13 +210,13 @@ def _edit_url(config, page) -> str | None:
         return None
     if page.file.generated_by:
         area_id = page.file.src_uri.removeprefix(f"{AREA_PAGES}/").split(".")[0]
-        return base + _site(config).area_files[area_id]
+        return base + _site().area_files[area_id]
     return f"{base}docs/{page.file.src_uri}"
 
 
 def on_page_markdown(markdown, page, config, files):
     page.edit_url = _edit_url(config, page)
-    ctx = Context(site=_site(config), lang=_language(config), page=page.file.src_uri,
+    ctx = Context(site=_site(), lang=_language(config), page=page.file.src_uri,
                   edit_base=config.extra.get("edit_base") or "", root=_root_of(page.url))
     shown_as = "docs/" + page.file.src_uri if page.file.generated_by is None else f"(generated) {page.file.src_uri}"
     # MkDocs strips front matter before this event; count its lines back in.
@@ -260,7 +260,7 @@ def _root_of(url: str) -> str:
 def _chrome(config, src_uri: str | None, title: str, root: str) -> dict:
     """What the templates put around a page's content (overrides/main.html);
     `root` leads from the page to the top of the site."""
-    site, lang = _site(config), _language(config)
+    site, lang = _site(), _language(config)
     return {
         "head": head_html(site, lang, src_uri, title, config.site_name),
         "dates": dates_html(site, lang) if src_uri else "",
@@ -312,8 +312,8 @@ def on_post_build(config):
         return
     site_dir = Path(config.site_dir)
     _searchable(write_indexes, site_dir, _search_sections, _root(config) / CACHE)
-    write_export(_site(config), site_dir)
+    write_export(_site(), site_dir)
     write_sums(site_dir)
-    stale = staleness(_site(config), datetime.date.today())
+    stale = staleness(_site(), datetime.date.today())
     if stale is not None:
         log.info(stale.message(message_language()))
