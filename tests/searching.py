@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import statistics
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from support import ROOT
 
 from gongshi.load import load_yaml
 
 QUERIES = ROOT / "tests" / "search" / "queries.yaml"
 BOX = "input.md-search__input"
+LIST_TIMEOUT = 60  # seconds for the whole result list of one query
 # Times every query the bundle sends to the search worker, and the moment its
 # results are in the list: a listener added after Material's runs once
 # Material has rendered them.
@@ -86,17 +89,35 @@ def ask(page, query: Query) -> Answer:
     read every page in the result list."""
     page.fill(BOX, query.text)
     page.press(BOX, "End")
-    handle = page.wait_for_function(
-        "value => window.__queries.find(q => q.value === value && q.shown !== undefined)", arg=query.text)
+    # The bundle may send one text twice (the field changed, then a key up);
+    # the worker answers each in turn, and a later answer renders the list
+    # anew. Read the list once every query sent is answered; time the first
+    # of those sent for this text.
+    handle = page.wait_for_function("""value => {
+      const sent = window.__queries, last = sent[sent.length - 1]
+      if (!last || last.value !== value || sent.some(q => q.shown === undefined))
+        return null
+      let first = sent.length - 1
+      while (first > 0 && sent[first - 1].value === value)
+        first--
+      first = sent[first]
+      return { sent: first.sent, shown: first.shown, count: last.count }
+    }""", arg=query.text)
     timing = handle.json_value()
     # Material lists ten results, then four more each time the list is
     # scrolled to its end (from above it, as a reader's scrolling does).
+    # A scroll that comes before the list has grown is not seen: scroll again.
     items = page.locator("li.md-search-result__item")
+    deadline = time.monotonic() + LIST_TIMEOUT
     while items.count() < timing["count"]:
+        assert time.monotonic() < deadline, f"{query.text}: {items.count()} of {timing['count']} results listed"
         shown = items.count()
         page.locator(".md-search__scrollwrap").evaluate(_SCROLL_TO_END)
-        page.wait_for_function(
-            "n => document.querySelectorAll('li.md-search-result__item').length > n", arg=shown)
+        try:
+            page.wait_for_function(
+                "n => document.querySelectorAll('li.md-search-result__item').length > n", arg=shown, timeout=2000)
+        except PlaywrightTimeout:
+            continue
     links = page.eval_on_selector_all(
         "li.md-search-result__item > a:first-child", "links => links.map(a => new URL(a.href).pathname)")
     return Answer(query, tuple(links), timing["shown"] - timing["sent"])
