@@ -4,9 +4,11 @@ hold the query, the first ones with the text around it, and a first search
 fetches a part of the index, not all of it."""
 from __future__ import annotations
 
+import json
 import random
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from searching import Query, ask, index_sections, open_search
@@ -93,6 +95,9 @@ def test_a_first_search_fetches_a_part_of_the_index(browser, large_site):
         ask(page, Query("zh", "整改", "word", ()))
         context.close()
     index = [large_site / "search" / "zh.json", *(large_site / "search" / "zh").glob("*.json")]
-    read = [url.split(origin + "/", 1)[1] for url in fetched if "/search/zh" in url]
+    read = [urlsplit(url).path.lstrip("/") for url in fetched if "/search/zh" in url]
     assert "search/zh.json" in read and any(name.startswith("search/zh/t") for name in read)
+    # Each part by the version the manifest names, never one of another build.
+    version = json.loads((large_site / "search" / "zh.json").read_text(encoding="utf-8"))["version"]
+    assert all(urlsplit(url).query == f"v={version}" for url in fetched if "/search/zh/" in url)
     assert sum(gzip_size(large_site / name) for name in read) < 0.5 * sum(map(gzip_size, index))

@@ -21,6 +21,7 @@ which the worker reads those of the pages it shows.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import re
 import shutil
@@ -129,6 +130,9 @@ def build_index(lang: str, sections: list[Section], segmenter: Segmenter) -> Ind
         "shards": count,
         "words": words,
         "pinyin": [segmenter.reading(word) for word in words],
+        # The worker asks for the parts as tN.json?v=VERSION: a browser that
+        # kept the parts of an earlier build does not mix them with this one.
+        "version": hashlib.sha256(_json([chunks, shards]).encode("utf-8")).hexdigest()[:16],
     }
     return Index(manifest, chunks, shards)
 

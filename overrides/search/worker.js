@@ -58,7 +58,10 @@ addEventListener("message", async ({ data: message }) => {
   if (message.type === SETUP) {
     const lang = new URL(location.href).searchParams.get("lang")
     const base = new URL(`${lang}/`, location.href)
-    index = prepare(await fetchJSON(new URL(`${lang}.json`, location.href)), base)
+    /* The manifest is asked for again at every page (a 304 when unchanged),
+       and names the version of the parts, so that parts kept from an
+       earlier build are never read with it. */
+    index = prepare(await fetchJSON(new URL(`${lang}.json`, location.href), { cache: "no-cache" }), base)
     postMessage({ type: READY })
   } else if (message.type === QUERY) {
     /* One query after the other, each answered, so that the results of the
@@ -77,8 +80,8 @@ async function answer(query) {
   postMessage({ type: RESULT, data: { items } })
 }
 
-async function fetchJSON(url) {
-  const response = await fetch(url)
+async function fetchJSON(url, options) {
+  const response = await fetch(url, options)
   if (!response.ok)
     throw new Error(`${url}: ${response.status}`)
   return response.json()
@@ -114,7 +117,7 @@ function escapeHTML(text) {
  * Index
  * ------------------------------------------------------------------------- */
 
-function prepare({ pages, lengths, chunks, shards, words: vocabulary, pinyin }, base) {
+function prepare({ pages, lengths, chunks, shards, words: vocabulary, pinyin, version }, base) {
   /* Pinyin, full and initials (of words of three syllables or more: shorter
      ones would stand for too many words), to the words read so. */
   const readings = new Map()
@@ -138,6 +141,7 @@ function prepare({ pages, lengths, chunks, shards, words: vocabulary, pinyin }, 
 
   return {
     base,
+    version,
     pages: pageList,
     pageOf,
     chunkOf,
@@ -155,6 +159,12 @@ function prepare({ pages, lengths, chunks, shards, words: vocabulary, pinyin }, 
   }
 }
 
+function part(name) {
+  const url = new URL(name, index.base)
+  url.searchParams.set("v", index.version)
+  return url
+}
+
 /* Which shard holds a key: FNV-1a over its UTF-16 code units, or over its
    first character if it is Chinese (gongshi.terms.shard). */
 function shardOf(key) {
@@ -168,7 +178,7 @@ function shardOf(key) {
 
 function shard(n) {
   if (!index.shards.has(n))
-    index.shards.set(n, fetchJSON(new URL(`t${n}.json`, index.base)))
+    index.shards.set(n, fetchJSON(part(`t${n}.json`)))
   return index.shards.get(n)
 }
 
@@ -217,7 +227,7 @@ function sum(maps) {
 async function read(numbers) {
   const wanted = [...new Set(numbers.map(s => index.chunkOf[s]))].filter(c => !index.chunks.has(c))
   for (const c of wanted)
-    index.chunks.set(c, fetchJSON(new URL(`c${c}.json`, index.base)).then(entries => {
+    index.chunks.set(c, fetchJSON(part(`c${c}.json`)).then(entries => {
       let number = index.chunkFirst[c]
       for (const [location, title, text, continued] of entries) {
         /* A long section comes in parts; a part after the first is searched for its text only. */

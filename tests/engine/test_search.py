@@ -139,3 +139,10 @@ def test_a_long_section_is_indexed_in_parts_cut_after_punctuation():
     assert [n for n, (in_title, _) in counts["清单"].items() if in_title] == [1]
     assert sorted(counts["整改"]) == list(range(1, len(parts) + 1))
     assert index.manifest["lengths"][2] == len(parts[1][2])  # a part after the first: its text only
+
+
+def test_the_manifest_names_the_version_of_its_parts():
+    first, again = build_index("zh", ZH, Segmenter()), build_index("zh", ZH, Segmenter())
+    edited = build_index("zh", ZH[:1] + [Section("areas/clean/#car", "网约车", "开展网约车专项整治行动。")], Segmenter())
+    assert first.manifest["version"] == again.manifest["version"]
+    assert edited.manifest["version"] != first.manifest["version"]
