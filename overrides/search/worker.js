@@ -201,15 +201,8 @@ function decode(flat) {
 
 /* A Chinese character alone: the keys that begin with it, all in its shard. */
 async function character(c) {
-  const keys = await shard(shardOf(c))
-  const counts = new Map()
-  for (const key of Object.keys(keys))
-    if (key.startsWith(c))
-      for (const [section, [title, text]] of await postings(key)) {
-        const [t, x] = counts.get(section) || [0, 0]
-        counts.set(section, [t + title, x + text])
-      }
-  return counts
+  const keys = Object.keys(await shard(shardOf(c))).filter(key => key.startsWith(c))
+  return sum(await Promise.all(keys.map(postings)))
 }
 
 /* Counts of several terms added up. */
@@ -225,26 +218,32 @@ function sum(maps) {
 
 /* Read the sections given by number (their chunks), once. */
 async function read(numbers) {
-  const wanted = [...new Set(numbers.map(s => index.chunkOf[s]))].filter(c => !index.chunks.has(c))
-  for (const c of wanted)
+  for (const c of unfetched(numbers))
     index.chunks.set(c, fetchJSON(part(`c${c}.json`)).then(entries => {
       let number = index.chunkFirst[c]
-      for (const [location, title, text, continued] of entries) {
-        /* A long section comes in parts; a part after the first is searched for its text only. */
-        const fields = [continued ? "" : fold(title), fold(text)]
-        index.sections.set(number++, {
-          location, title, text, fields, words: fields.map(words),
-          page: location.split("#")[0], length: fields[0].length + text.length
-        })
-      }
+      for (const [location, title, text, continued] of entries)
+        index.sections.set(number++, loadedSection(location, title, text, continued))
     }))
   await Promise.all(numbers.map(s => index.chunks.get(index.chunkOf[s])))
 }
 
+/* A section as read: its fields folded, their Latin words. A long section
+   comes in parts; a part after the first is searched for its text only. */
+function loadedSection(location, title, text, continued) {
+  const fields = [continued ? "" : fold(title), fold(text)]
+  return {
+    location, title, text, fields, words: fields.map(words),
+    page: location.split("#")[0], length: fields[0].length + text.length
+  }
+}
+
+/* The chunks of these sections not yet fetched. */
+function unfetched(numbers) {
+  return [...new Set(numbers.map(s => index.chunkOf[s]))].filter(c => !index.chunks.has(c))
+}
+
 function chunkSize(numbers) {
-  return [...new Set(numbers.map(s => index.chunkOf[s]))]
-    .filter(c => !index.chunks.has(c))
-    .reduce((sum, c) => sum + index.chunkBytes[c], 0)
+  return unfetched(numbers).reduce((sum, c) => sum + index.chunkBytes[c], 0)
 }
 
 /* ----------------------------------------------------------------------------
@@ -433,14 +432,16 @@ async function search(query) {
   const shown = [], unread = []
   let fetched = 0
   while (ranked.length) {
-    let batch = ranked.slice(0, SHOWN)
-    while (batch.length > 1 && fetched + chunkSize(batch.flatMap(toRead)) > READ_BYTES)
+    let batch = ranked.slice(0, SHOWN), wanted = batch.flatMap(toRead)
+    while (batch.length > 1 && fetched + chunkSize(wanted) > READ_BYTES) {
       batch = batch.slice(0, -1)
-    const size = chunkSize(batch.flatMap(toRead))
+      wanted = batch.flatMap(toRead)
+    }
+    const size = chunkSize(wanted)
     if (fetched && fetched + size > READ_BYTES)
       break
     fetched += size
-    await read(batch.flatMap(toRead))
+    await read(wanted)
     ranked.splice(0, batch.length)
     for (const page of batch) {
       const found = check(page, terms, idf)
@@ -464,8 +465,7 @@ function toRead(page) {
    below it): its title, without its text. */
 function heading(p) {
   const { location, title } = index.pages[p]
-  const fields = [fold(title), ""]
-  return { location, title, text: "", fields, words: fields.map(words), page: location, length: title.length }
+  return loadedSection(location, title, "", false)
 }
 
 function bm25(tf, length) {
