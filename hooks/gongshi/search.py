@@ -81,11 +81,15 @@ class Index:
     chunks: list[list]
     shards: list[dict]
 
-    def files(self) -> dict[str, object]:
+    def files(self) -> dict[str, str]:
+        """File name under search/ → its JSON. The manifest names a hash of
+        the parts: the worker asks for them as tN.json?v=VERSION, so that a
+        browser that kept the parts of an earlier build does not mix them in."""
         lang = self.manifest["lang"]
-        return {f"{lang}.json": self.manifest,
-                **{f"{lang}/c{n}.json": chunk for n, chunk in enumerate(self.chunks)},
-                **{f"{lang}/t{n}.json": shard for n, shard in enumerate(self.shards)}}
+        parts = {**{f"{lang}/c{n}.json": _json(chunk) for n, chunk in enumerate(self.chunks)},
+                 **{f"{lang}/t{n}.json": _json(shard) for n, shard in enumerate(self.shards)}}
+        version = hashlib.sha256("\n".join(parts.values()).encode("utf-8")).hexdigest()[:16]
+        return {f"{lang}.json": _json({**self.manifest, "version": version}), **parts}
 
 
 def build_index(lang: str, sections: list[Section], segmenter: Segmenter) -> Index:
@@ -130,9 +134,6 @@ def build_index(lang: str, sections: list[Section], segmenter: Segmenter) -> Ind
         "shards": count,
         "words": words,
         "pinyin": [segmenter.reading(word) for word in words],
-        # The worker asks for the parts as tN.json?v=VERSION: a browser that
-        # kept the parts of an earlier build does not mix them with this one.
-        "version": hashlib.sha256(_json([chunks, shards]).encode("utf-8")).hexdigest()[:16],
     }
     return Index(manifest, chunks, shards)
 
@@ -178,8 +179,8 @@ def write_indexes(site_dir: Path, sections: dict[str, list[Section]], cache: Pat
     for lang, found in sections.items():
         shutil.rmtree(folder / lang, ignore_errors=True)  # no part of an earlier, larger index stays
         (folder / lang).mkdir(parents=True)
-        for name, content in build_index(lang, found, segmenter).files().items():
-            (folder / name).write_text(_json(content), encoding="utf-8")
+        for name, text in build_index(lang, found, segmenter).files().items():
+            (folder / name).write_text(text, encoding="utf-8")
     segmenter.save()
     config = {"lang": list(sections), "separator": HIGHLIGHT_SEPARATOR, "pipeline": [], "fields": {}}
     (folder / "search_index.json").write_text(_json({"config": config, "docs": []}), encoding="utf-8")
