@@ -3,6 +3,8 @@ what the result list shows. Used by tests/test_browser_search.py and bench/searc
 from __future__ import annotations
 
 import json
+import random
+import re
 import statistics
 import time
 from dataclasses import dataclass
@@ -168,3 +170,28 @@ def index_sections(site: Path, lang: str) -> list[dict]:
             else:
                 sections.append({"location": location, "title": title, "text": text})
     return sections
+
+
+def page_texts(site: Path, lang: str) -> dict[str, list[str]]:
+    """Each page's path ("/areas/x/") → the title and text of each of its sections."""
+    pages: dict[str, list[str]] = {}
+    for section in index_sections(site, lang):
+        pages.setdefault("/" + section["location"].split("#")[0], []).append(f"{section['title']}\n{section['text']}")
+    return pages
+
+
+def pages_holding(pages: dict[str, list[str]], piece: str) -> set[str]:
+    return {path for path, texts in pages.items() if any(piece in text for text in texts)}
+
+
+def random_pieces(pages: dict[str, list[str]], count: int, seed: int) -> list[str]:
+    """Pieces of the pages' own Chinese text, 2 to 6 characters cut anywhere
+    (so mostly not whole words), drawn with a fixed seed."""
+    runs = [run for texts in pages.values() for text in texts for run in re.findall(r"[\u4e00-\u9fff]{6,}", text)]
+    chance = random.Random(seed)
+    pieces = set()
+    while len(pieces) < count:
+        run, length = chance.choice(runs), chance.randint(2, 6)
+        start = chance.randint(0, len(run) - length)
+        pieces.add(run[start:start + length])
+    return sorted(pieces)

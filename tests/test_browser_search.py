@@ -2,13 +2,13 @@
 the built site in Chromium, held to the targets of issue 4."""
 from __future__ import annotations
 
-import random
 import re
 from collections import Counter
 
 import pytest
 from playwright.sync_api import expect
-from searching import BOX, Query, ask, index_sections, load_queries, open_search, score, start_page
+from searching import (BOX, Query, ask, index_sections, load_queries, open_search, page_texts, pages_holding,
+                       random_pieces, score, start_page)
 from support import foreign_requests
 
 from gongshi import terms
@@ -94,22 +94,12 @@ def test_any_chinese_text_finds_exactly_the_pages_that_hold_it(browser, served_s
     """Beyond the reviewed set: pieces of the pages' own text, 2 to 6
     characters cut anywhere (so mostly not whole words), drawn at random
     with a fixed seed."""
-    docs = index_sections(built_site, "zh")
-    pages: dict[str, list[str]] = {}
-    for doc in docs:
-        pages.setdefault("/" + doc["location"].split("#")[0], []).append(doc["title"] + "\n" + doc["text"])
-    runs = [run for texts in pages.values() for text in texts for run in re.findall(r"[\u4e00-\u9fff]{6,}", text)]
-    chance = random.Random(4)
-    pieces = set()
-    while len(pieces) < 100:
-        run, length = chance.choice(runs), chance.randint(2, 6)
-        start = chance.randint(0, len(run) - length)
-        pieces.add(run[start:start + length])
+    pages = page_texts(built_site, "zh")
     context = browser.new_context()
     page = open_search(context, served_site, "zh")
     wrong = []
-    for piece in sorted(pieces):
-        holding = {path for path, texts in pages.items() if any(piece in text for text in texts)}
+    for piece in random_pieces(pages, 100, seed=4):
+        holding = pages_holding(pages, piece)
         listed = ask(page, Query("zh", piece, "random", ())).pages
         if set(listed) != holding:
             wrong.append(f"{piece}: expected {sorted(holding)}, got {list(listed)}")

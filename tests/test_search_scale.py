@@ -5,13 +5,11 @@ fetches a part of the index, not all of it."""
 from __future__ import annotations
 
 import json
-import random
-import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from searching import Query, ask, index_sections, open_search
+from searching import Query, ask, open_search, page_texts, pages_holding, random_pieces
 from support import mkdocs_build, serve
 
 from bench.synth import make_project
@@ -29,19 +27,16 @@ def large_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def large_pages(large_site) -> dict[str, list[str]]:
+    return page_texts(large_site, "zh")
+
+
+@pytest.fixture(scope="module")
 def search_page(browser, large_site):
     with serve(large_site) as origin:
         context = browser.new_context()
-        requests = []
-        context.on("request", lambda request: requests.append(request.url))
-        page = open_search(context, origin, "zh")
-        page.requests = requests
-        yield page
+        yield open_search(context, origin, "zh")
         context.close()
-
-
-def _pages_holding(site: Path, piece: str) -> set[str]:
-    return {"/" + s["location"].split("#")[0] for s in index_sections(site, "zh") if piece in f"{s['title']}\n{s['text']}"}
 
 
 def test_the_index_is_more_than_one_search_reads(large_site):
@@ -49,10 +44,10 @@ def test_the_index_is_more_than_one_search_reads(large_site):
     assert sum(p.stat().st_size for p in parts if p.name.startswith("c")) > 4 * 80_000  # the worker's READ_BYTES
 
 
-def test_a_word_lists_every_page_that_holds_it_the_first_with_their_text(search_page, large_site):
+def test_a_word_lists_every_page_that_holds_it_the_first_with_their_text(search_page, large_pages):
     for word in ("整改", "网约车", "2024"):
         answer = ask(search_page, Query("zh", word, "word", ()))
-        holding = _pages_holding(large_site, word) if word != "2024" else None
+        holding = pages_holding(large_pages, word) if word != "2024" else None
         if holding is not None:
             assert set(answer.pages) == holding, word
         assert len(answer.pages) > 20, word  # past what one search reads
@@ -60,28 +55,17 @@ def test_a_word_lists_every_page_that_holds_it_the_first_with_their_text(search_
         assert search_page.locator("li.md-search-result__item").first.locator("mark").count() > 0, word
 
 
-def test_random_pieces_miss_no_page(browser, large_site):
+def test_random_pieces_miss_no_page(search_page, large_pages):
     """Pieces of the pages' own text, 2 to 6 characters cut anywhere: no page
     that holds one is missing, and pages listed that do not hold it (a long
     piece counted through its pairs, past what was read) are few."""
-    runs = [run for s in index_sections(large_site, "zh") for run in re.findall(r"[\u4e00-\u9fff]{6,}", s["text"])]
-    chance = random.Random(10)
-    pieces = set()
-    while len(pieces) < 60:
-        run, length = chance.choice(runs), chance.randint(2, 6)
-        start = chance.randint(0, len(run) - length)
-        pieces.add(run[start:start + length])
     listed = extra = 0
     missing = []
-    with serve(large_site) as origin:
-        context = browser.new_context()
-        page = open_search(context, origin, "zh")
-        for piece in sorted(pieces):
-            holding = _pages_holding(large_site, piece)
-            found = set(ask(page, Query("zh", piece, "random", ())).pages)
-            missing += [f"{piece}: {path}" for path in sorted(holding - found)]
-            listed, extra = listed + len(found), extra + len(found - holding)
-        context.close()
+    for piece in random_pieces(large_pages, 60, seed=10):
+        holding = pages_holding(large_pages, piece)
+        found = set(ask(search_page, Query("zh", piece, "random", ())).pages)
+        missing += [f"{piece}: {path}" for path in sorted(holding - found)]
+        listed, extra = listed + len(found), extra + len(found - holding)
     assert missing == []
     assert extra <= 0.02 * listed
 
