@@ -14,7 +14,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: site serve test setup browser pdftotext lock clean bench bench-search bench-profile
+.PHONY: site serve test setup browser pdftotext cjk-font lock clean bench bench-search bench-profile
 
 setup: $(READY)
 
@@ -42,7 +42,12 @@ browser:
 pdftotext:
 	@command -v pdftotext >/dev/null || { apt-get update -qq && apt-get install -y -qq poppler-utils; }
 
-test: $(READY) browser pdftotext
+# Chromium prints Chinese only with a font that has it; without one the PDF
+# holds no Chinese text and the print test cannot read the notice back.
+cjk-font:
+	@fc-list :lang=zh 2>/dev/null | grep -q . || { apt-get update -qq && apt-get install -y -qq fonts-wqy-zenhei; }
+
+test: $(READY) browser pdftotext cjk-font
 	$(BIN)/python -m pytest
 
 # What the generator costs beside plain Material, 1x to 100x the seed, then the
