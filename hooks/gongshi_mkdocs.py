@@ -1,8 +1,10 @@
 """MkDocs hooks: a thin adapter from MkDocs events to the gongshi engine.
 
 mkdocs-static-i18n builds once per language, so every event below runs again
-for each language. Each pass starts with on_config, which checks the project
-and keeps the site it loaded for the pass's later events.
+for each language. Each pass starts with on_config, which checks the project,
+keeps the site it loaded for the pass's later events, and configures MkDocs
+and i18n from the site's data: its name, languages and navigation live in
+data/site.yaml, not in mkdocs.yml.
 """
 from __future__ import annotations
 
@@ -14,38 +16,42 @@ from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 from mkdocs.utils import normalize_url
+from mkdocs_static_i18n.config import I18nPluginLanguage
 from pathspec.gitignore import GitIgnoreSpec
 
-from gongshi.check import check_project
-from gongshi.chrome import dates_html, footer_html, head_html, page_url
+from gongshi.check import check_project, written_pages
+from gongshi.chrome import dates_html, footer_html, head_html, not_found_html, page_url
 from gongshi.data import load_site
 from gongshi.errors import InputError, SearchError, message_language
 from gongshi.export import write_export, write_sums
 from gongshi.feed import atom_feed
 from gongshi.history import staleness
 from gongshi.labels import label
+from gongshi.localized import in_language, localized
 from gongshi.markup import esc
-from gongshi.model import LANGUAGES
-from gongshi.render import AREA_PAGES, SITEMAP_PLACEHOLDER, Context, area_page, fill_markers, sitemap_html
+from gongshi.model import NavSection
+from gongshi.render import SITEMAP_PLACEHOLDER, Context, fill_markers, generated_pages, shown_on, sitemap_html
 from gongshi.search import use_our_worker, write_indexes
 from gongshi.segment import CACHE, check_installed
 from gongshi.sections import page_sections
 
 log = get_plugin_logger("gongshi")
 
-# Material writes the whole nav into every page, so listing N areas costs N × pages:
-# at 1,100 areas, most of a build (bench/README.md). A sidebar that long is not read
-# anyway; past this many, areas/index.md (a card for each area) leads to them.
-NAV_AREAS_MAX = 30
+# Material writes the whole nav into every page, so listing N generated pages
+# costs N × pages: at 1,100 areas, most of a build (bench/README.md). A sidebar
+# that long is not read anyway; past this many, the page they follow (a card
+# for each area) leads to them.
+NAV_GENERATED_MAX = 30
 
 
 def _root(config) -> Path:
     return Path(config.config_file_path).parent
 
 
-# The site as this build pass loaded it in on_config (each language, each
-# rebuild under `mkdocs serve`). Asking load_site again for every page would
-# hash every data file for every page: pages × files, most of a large build.
+# What this build pass loaded in on_config (each language, each rebuild under
+# `mkdocs serve`): the site, and where each block of the notice is shown.
+# Asking load_site again for every page would hash every data file for every
+# page: pages × files, most of a large build.
 _loaded = {}
 
 
@@ -71,29 +77,27 @@ def _report(error: InputError) -> str:
 
 def _language(config) -> str:
     """The language being built (not the language of a page's source file)."""
-    return config.plugins["i18n"].current_language or LANGUAGES[0]
-
-
-def _localized(path: str, lang: str) -> str:
-    """The source path of a file in a language: x.md, x.en.md (i18n's suffix structure)."""
-    stem, dot, extension = path.rpartition(".")
-    return path if lang == LANGUAGES[0] else f"{stem}.{lang}{dot}{extension}"
+    return config.plugins["i18n"].current_language or _site().languages[0]
 
 
 FEED = "feed.xml"
-FEEDS = {_localized(FEED, lang): lang for lang in LANGUAGES}
 
 
-def _area_sources(site) -> dict[str, str]:
-    """Generated area pages: source path → Markdown, one per area and language."""
-    return {_localized(f"{AREA_PAGES}/{area.id}.md", lang): area_page(area.id) for area in site.areas for lang in LANGUAGES}
+def _feeds(site) -> dict[str, str]:
+    """Feed source → its language: feed.xml, feed.en.xml, … (i18n puts them at /feed.xml, /en/feed.xml)."""
+    return {localized(FEED, lang, site.languages): lang for lang in site.languages}
+
+
+def _generated(site) -> dict:
+    """Pages generated from data, by their source path in each language."""
+    return {localized(path, lang, site.languages): page for path, page in generated_pages(site).items() for lang in site.languages}
 
 
 def _feed(site, config, lang: str) -> str:
     # The feed sits at the root of its language; links are relative to it,
     # and its entries link to their sections of docs/progress.md.
     progress = "progress/" if config.use_directory_urls else "progress.html"
-    return atom_feed(site, lang, label(lang, "feed_title", site=config.site_name), progress, FEED)
+    return atom_feed(site, lang, label(lang, "feed_title", site=site.info.name[lang]), progress, FEED)
 
 
 # Set when the check stopped a build before MkDocs touched the site folder.
@@ -102,35 +106,78 @@ _stopped_before_writing = False
 
 def on_config(config):
     """Check everything `gongshi check` checks before anything is built, then
-    list the area pages in the nav section that holds areas/index.md, or, past
-    NAV_AREAS_MAX, leave them to the cards on that page."""
+    configure the build from the site's data. Runs before i18n's on_config
+    (priority -100), which reads the languages set here."""
     global _stopped_before_writing
-    problems = check_project(_root(config))
+    root = _root(config)
+    problems = check_project(root)
     _stopped_before_writing = bool(problems)
     if problems:
         raise PluginError(_report(InputError(problems)))
     site = _load(config)  # the check has just loaded it: load_site's cache answers
+    docs = root / "docs"
+    _loaded["shown_on"] = shown_on(site, {page: files[site.languages[0]].read_text(encoding="utf-8")
+                                          for page, files in written_pages(docs, site.languages).items()})
+    _configure(config, site)
     _skip_materials_index(config)
     if site.info.domain and not config.site_url:
         # Absolute addresses for sitemap.xml and canonical links.
         config.site_url = f"https://{site.info.domain}/"
-    if len(site.areas) > NAV_AREAS_MAX:
-        _not_in_nav(config, f"/{AREA_PAGES}/*.md")
-        return config
-    index = f"{AREA_PAGES}/index.md"
-    for section in config.nav or []:
-        for title, children in section.items() if isinstance(section, dict) else ():
-            if isinstance(children, list) and index in children:
-                section[title] = [index] + [f"{AREA_PAGES}/{area.id}.md" for area in site.areas]
     return config
 
 
-def _not_in_nav(config, pattern: str):
-    """Add a pattern to `not_in_nav` (once: on_config runs again for each language)."""
-    known = config.not_in_nav
-    if known is None or pattern not in [p.pattern for p in known.patterns]:
-        spec = GitIgnoreSpec.from_lines([pattern])
-        config.not_in_nav = spec if known is None else known + spec
+def _configure(config, site):
+    """The site's identity, languages and navigation, from data/site.yaml.
+    Material prints the site's name and description unescaped, so they go in escaped."""
+    first = site.languages[0]
+    info = site.info
+    config.site_name = esc(info.name[first])
+    config.site_description = esc(info.description[first]) if info.description else None
+    config.theme["language"] = first
+    nav, titles = _nav(site)
+    config.nav = nav
+    i18n = config.plugins["i18n"].config
+    i18n.languages = [_language_config(site, lang, {title[first]: title[lang] for title in titles}) for lang in site.languages]
+
+
+def _language_config(site, lang: str, nav_translations: dict) -> I18nPluginLanguage:
+    first = lang == site.languages[0]
+    settings = {"locale": lang, "name": label(lang, "language_name"), "default": first, "build": True}
+    if not first:
+        info = site.info
+        settings |= {"site_name": esc(info.name[lang]), "nav_translations": nav_translations}
+        if info.description:
+            settings["site_description"] = esc(info.description[lang])
+    language = I18nPluginLanguage()
+    language.load_dict(settings)
+    failed, _ = language.validate()
+    if failed:  # only a bug of ours can get here: the languages were checked with the data
+        raise PluginError(f"i18n refused the language {lang}: {failed}")
+    return language
+
+
+def _nav(site) -> tuple[list, list]:
+    """MkDocs's nav from data/site.yaml, with the generated pages after the page
+    they follow (or, past NAV_GENERATED_MAX of them, out of the nav); and the
+    titles of its sections, for i18n to translate."""
+    generated = generated_pages(site)
+    following: dict[str, list[str]] = {}
+    for path, page in generated.items():
+        following.setdefault(page.follows, []).append(path)
+    if len(generated) > NAV_GENERATED_MAX:
+        following = {}
+    first, nav, titles = site.languages[0], [], []
+
+    def pages(names):
+        return [listed for name in names for listed in [name, *following.get(name, [])]]
+
+    for entry in site.info.nav:
+        if isinstance(entry, NavSection):
+            nav.append({entry.title[first]: pages(entry.pages)})
+            titles.append(entry.title)
+        else:
+            nav += pages([entry])
+    return nav, titles
 
 
 def _skip_materials_index(config):
@@ -161,11 +208,13 @@ def on_serve(server, config, builder):
 
 
 def on_pre_build(config):
-    lang = _language(config)
+    site, lang = _site(), _language(config)
     config.extra["gongshi"] = {
         # For the <link> in <head>: the feed of this language, from the site's root.
-        "feed": FEED if lang == LANGUAGES[0] else f"{lang}/{FEED}",
-        "feed_title": esc(label(lang, "feed_title", site=config.site_name)),
+        "feed": FEED if lang == site.languages[0] else f"{lang}/{FEED}",
+        "feed_title": esc(label(lang, "feed_title", site=site.info.name[lang])),
+        "header_name": esc((site.info.short_name or site.info.name)[lang]),
+        "html_lang": esc(label(lang, "html_lang")),
     }
     _searchable(check_installed)
     _search_sections[lang] = []
@@ -174,9 +223,14 @@ def on_pre_build(config):
 @event_priority(50)
 def _add_placeholders(files, config):
     # Added before i18n sorts files into languages, so that the generated pages
-    # get their /en/ URLs, language switcher and sitemap entries, and the
-    # feeds land at /feed.xml and /en/feed.xml.
-    for uri in list(_area_sources(_site())) + list(FEEDS):
+    # get their URLs in each language, language switcher and sitemap entries,
+    # and the feeds land at /feed.xml and /en/feed.xml. Pages in a language the
+    # site does not list are left out of the build.
+    site = _site()
+    for file in list(files):
+        if file.src_uri.endswith(".md") and in_language(file.src_uri, site.languages) is None:
+            files.remove(file)
+    for uri in list(_generated(site)) + list(_feeds(site)):
         if files.get_file_from_path(uri) is None:
             files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls))
     return files
@@ -186,13 +240,13 @@ def _add_placeholders(files, config):
 def _fill_placeholders(files, config):
     # i18n has kept only this language's files, so a feed found here is in the build's language.
     site = _site()
-    sources = _area_sources(site)
+    generated, feeds = _generated(site), _feeds(site)
     for file in files:
         for uri in (file.src_uri, getattr(file, "original_src_uri", None)):
-            if uri in sources:
-                file.content_string = sources[uri]
-            elif uri in FEEDS:
-                file.content_string = _feed(site, config, FEEDS[uri])
+            if uri in generated:
+                file.content_string = generated[uri].markdown
+            elif uri in feeds:
+                file.content_string = _feed(site, config, feeds[uri])
             else:
                 continue
             file.generated_by = "gongshi"
@@ -203,21 +257,20 @@ on_files = CombinedEvent(_add_placeholders, _fill_placeholders)
 
 
 def _edit_url(config, page) -> str | None:
-    """Edit links open the source a reader sees: an area's YAML file for the
-    pages generated from it, the Markdown file otherwise."""
+    """Edit links open the source a reader sees: the data file of a page
+    generated from data, the Markdown file otherwise."""
     base = config.extra.get("edit_base")
     if not base:
         return None
     if page.file.generated_by:
-        area_id = page.file.src_uri.removeprefix(f"{AREA_PAGES}/").split(".")[0]
-        return base + _site().area_files[area_id]
+        return base + _generated(_site())[page.file.src_uri].source
     return f"{base}docs/{page.file.src_uri}"
 
 
 def on_page_markdown(markdown, page, config, files):
     page.edit_url = _edit_url(config, page)
     ctx = Context(site=_site(), lang=_language(config), page=page.file.src_uri,
-                  edit_base=config.extra.get("edit_base") or "", root=_root_of(page.url))
+                  edit_base=config.extra.get("edit_base") or "", root=_root_of(page.url), shown_on=_loaded["shown_on"])
     shown_as = "docs/" + page.file.src_uri if page.file.generated_by is None else f"(generated) {page.file.src_uri}"
     # MkDocs strips front matter before this event; count its lines back in.
     source = page.file.content_string
@@ -261,11 +314,13 @@ def _chrome(config, src_uri: str | None, title: str, root: str) -> dict:
     """What the templates put around a page's content (overrides/main.html);
     `root` leads from the page to the top of the site."""
     site, lang = _site(), _language(config)
+    translated = lang != site.languages[0]
     return {
-        "head": head_html(site, lang, src_uri, title, config.site_name),
+        "head": head_html(site, lang, src_uri, title),
         "dates": dates_html(site, lang) if src_uri else "",
         "footer": footer_html(site, lang, root),
-        "elder": {"label": label(lang, "elder_mode"), "help": page_url(root, lang, "about/#elder-mode")},
+        "elder": {"label": label(lang, "elder_mode"), "help": page_url(site, root, lang, "about/#elder-mode")},
+        "translation_note": {"title": label(lang, "translation_note_title"), "text": label(lang, "translation_note")} if translated else None,
     }
 
 
@@ -289,15 +344,16 @@ def on_template_context(context, template_name, config):
     dates. The 404 page answers at any depth, so its links start at the
     site's own path ("/" unless site_url says otherwise)."""
     if template_name.endswith(".html"):
-        context["gongshi"] = _chrome(config, None, "", context["base_url"].rstrip("/") + "/")
+        root = context["base_url"].rstrip("/") + "/"
+        context["gongshi"] = _chrome(config, None, "", root) | {"not_found": not_found_html(_site(), root)}
     return context
 
 
 def on_post_template(output, template_name, config):
-    """One 404 page answers for every language, and it speaks both: keep the
-    default language's, which each later language build would overwrite. It
+    """One 404 page answers for every language, and it speaks them all: keep the
+    first language's, which each later language build would overwrite. It
     has the search box too, so it gets our worker."""
-    if template_name == "404.html" and _language(config) != LANGUAGES[0]:
+    if template_name == "404.html" and _language(config) != _site().languages[0]:
         return ""  # MkDocs writes nothing for an empty template
     return _searchable(use_our_worker, output, _language(config)) if 'id="__config"' in output else output
 

@@ -23,8 +23,8 @@ PITCH, BAR, LEFT, RIGHT, TOP, PLOT, BOTTOM = 132, 56, 44, 12, 52, 180, 40
 class Column:
     date: datetime.date
     date_text: str  # the date as readers write it
-    total: int
-    completed: int | None  # None: not stated
+    total: int | None  # None: not stated
+    completed: int | None
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def axis_top(largest: int) -> tuple[int, int]:
 
 
 def progress_chart(columns: list[Column], words: Words, chart_id: str = "gs-chart") -> str:
-    top, step = axis_top(max((c.total for c in columns), default=0))
+    top, step = axis_top(max((c.total or c.completed or 0 for c in columns), default=0))
     width = LEFT + PITCH * max(len(columns), 1) + RIGHT
     height = TOP + PLOT + BOTTOM
     base = TOP + PLOT
@@ -82,18 +82,20 @@ def progress_chart(columns: list[Column], words: Words, chart_id: str = "gs-char
         centre = LEFT + PITCH * index + PITCH / 2
         x = centre - BAR / 2
         done = "" if column.completed is None else str(column.completed)
-        bars = [f'<rect class="gs-chart__total" x="{x:g}" y="{y(column.total):g}" width="{BAR}" '
-                f'height="{base - y(column.total):g}" fill="none" stroke="{TOTAL_COLOUR}" stroke-width="2"/>']
+        total = "" if column.total is None else str(column.total)
+        bars = [] if column.total is None else [
+            f'<rect class="gs-chart__total" x="{x:g}" y="{y(column.total):g}" width="{BAR}" '
+            f'height="{base - y(column.total):g}" fill="none" stroke="{TOTAL_COLOUR}" stroke-width="2"/>']
         if column.completed is None:
             bars.append(f'<text x="{centre:g}" y="{base - 8}" text-anchor="middle" font-size="11">{esc(words.not_stated)}</text>')
         else:
             bars.append(f'<rect class="gs-chart__completed" x="{x + 4:g}" y="{y(column.completed):g}" width="{BAR - 8}" '
                         f'height="{base - y(column.completed):g}" fill="{DONE_COLOUR}"/>')
-        shown = f"{done or '–'} / {column.total}"
+        shown = f"{done or '–'} / {total or '–'}"
         parts.append(
-            f'<g class="gs-chart__column" data-date="{column.date.isoformat()}" data-total="{column.total}" '
+            f'<g class="gs-chart__column" data-date="{column.date.isoformat()}" data-total="{total}" '
             f'data-completed="{done}" fill="currentColor">{"".join(bars)}'
-            f'<text class="gs-chart__value" x="{centre:g}" y="{y(column.total) - 6:g}" text-anchor="middle" '
+            f'<text class="gs-chart__value" x="{centre:g}" y="{y(column.total or column.completed or 0) - 6:g}" text-anchor="middle" '
             f'font-size="13" font-weight="700">{esc(shown)}</text>'
             f'<text class="gs-chart__date" x="{centre:g}" y="{base + 20}" text-anchor="middle" font-size="12">'
             f'{esc(column.date_text)}</text></g>'

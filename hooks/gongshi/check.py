@@ -7,19 +7,20 @@ the build starts, so the two never disagree.
 """
 from __future__ import annotations
 
-import fnmatch
 import posixpath
 import re
 from pathlib import Path
 
-import yaml
-
 from .data import data_files, load_site
 from .errors import InputError, Problem
-from .model import LANGUAGE_NAMES, LANGUAGE_NAMES_ZH, LANGUAGES
-from .markup import AREA_PAGES
-from .render import marker_problems
+from .localized import in_language, language_of, localized
+from .model import Site
+from .render import generated_pages, marker_problems
 from .schema import SCHEMA_DIR
+from .validate import language_name, nav_pages
+
+# The site map, which every footer links to, lists the nav; it is not in it.
+SITEMAP_PAGE = "sitemap.md"
 
 
 def check_project(root: Path) -> list[Problem]:
@@ -32,11 +33,16 @@ def check_project(root: Path) -> list[Problem]:
     except InputError as error:
         problems += error.problems
     problems += _schema_lines(root)
-    problems += _pages(root / "docs", site)
-    written = _written_pages(root / "docs")
-    generated = {f"{AREA_PAGES}/{area.id}.md" for area in (site.areas if site else ())}
-    problems += _links(root / "docs", written | generated)
-    problems += _nav(root, written, generated)
+    docs = root / "docs"
+    if site is None:
+        # Which pages a site needs, in which languages, its data says; their markers can be checked all the same.
+        for path in sorted(docs.rglob("*.md")):
+            problems += marker_problems(path.read_text(encoding="utf-8"), path.relative_to(root).as_posix(), None)
+        return sorted(problems)
+    written = written_pages(docs, site.languages)
+    problems += _pages(docs, site, written)
+    problems += _links(docs, written, set(written) | set(generated_pages(site)))
+    problems += _nav(site, written)
     return sorted(problems)
 
 
@@ -62,42 +68,32 @@ def _schema_lines(root: Path) -> list[Problem]:
     return problems
 
 
-def _base_name(page: Path) -> str:
-    """"about.en.md" → "about"."""
-    name = page.name.removesuffix(".md")
-    for lang in LANGUAGES[1:]:
-        name = name.removesuffix(f".{lang}")
-    return name
+def written_pages(docs: Path, languages) -> dict[str, dict[str, Path]]:
+    """Every page written in docs/ in a language of the site: its name (in the
+    first language, relative to docs/) → language → file. Files in a language
+    the site does not list are not built, and not asked about."""
+    pages: dict[str, dict[str, Path]] = {}
+    for path in sorted(docs.rglob("*.md")):
+        source = path.relative_to(docs).as_posix()
+        lang = in_language(source, languages)
+        if lang is not None:
+            pages.setdefault(language_of(source)[0], {})[lang] = path
+    return pages
 
 
-def _language_of(page: Path) -> str:
-    return next((lang for lang in LANGUAGES[1:] if page.name.endswith(f".{lang}.md")), LANGUAGES[0])
-
-
-def _translation(page: Path, lang: str) -> Path:
-    suffix = "" if lang == LANGUAGES[0] else f".{lang}"
-    return page.with_name(f"{_base_name(page)}{suffix}.md")
-
-
-def _pages(docs: Path, site) -> list[Problem]:
+def _pages(docs: Path, site: Site, written: dict) -> list[Problem]:
     problems = []
-    for page in sorted(docs.rglob("*.md")):
-        shown = page.relative_to(docs.parent).as_posix()
-        for lang in LANGUAGES:
-            other = _translation(page, lang)
-            if not other.is_file():
-                other_shown = other.relative_to(docs.parent).as_posix()
-                problems.append(Problem(
-                    shown, 1, f"this page has no {LANGUAGE_NAMES[lang]} version; add {other_shown}",
-                    f"本页缺少{LANGUAGE_NAMES_ZH[lang]}版本；请添加 {other_shown}"))
-        area_ids = None if site is None else site.areas_by_id
-        problems += marker_problems(page.read_text(encoding="utf-8"), shown, area_ids)
+    for page, files in written.items():
+        for path in files.values():
+            shown = path.relative_to(docs.parent).as_posix()
+            problems += marker_problems(path.read_text(encoding="utf-8"), shown, site)
+        some = next(iter(files.values())).relative_to(docs.parent).as_posix()
+        for lang in site.languages:
+            if lang not in files:
+                missing = f"docs/{localized(page, lang, site.languages)}"
+                problems.append(Problem(some, 1, f"this page has no {language_name(lang, 'en')} version; add {missing}",
+                                        f"本页缺少{language_name(lang, 'zh')}版本；请添加 {missing}"))
     return problems
-
-
-def _written_pages(docs: Path) -> set[str]:
-    """Every Markdown page, by its default-language name relative to docs/."""
-    return {page.relative_to(docs).with_name(_base_name(page) + ".md").as_posix() for page in docs.rglob("*.md")}
 
 
 # A Markdown link or image: [text](target "title"), the target up to a space or ")".
@@ -105,60 +101,32 @@ _LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)")
 _OUTSIDE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
 
 
-def _links(docs: Path, pages: set[str]) -> list[Problem]:
+def _links(docs: Path, written: dict, pages: set[str]) -> list[Problem]:
     """Links between pages lead to pages that exist (the build checks anchors too)."""
     problems = []
-    for page in sorted(docs.rglob("*.md")):
-        text = page.read_text(encoding="utf-8")
-        folder = page.parent.relative_to(docs).as_posix()
-        for match in _LINK.finditer(text):
-            target = match.group(1).split("#", 1)[0]
-            if _OUTSIDE.match(match.group(1)) or not target.endswith(".md"):
-                continue
-            resolved = posixpath.normpath(posixpath.join(folder, target))
-            base = re.sub(r"\.(?:%s)\.md$" % "|".join(LANGUAGES[1:]), ".md", resolved)
-            if base not in pages:
-                line = text.count("\n", 0, match.start()) + 1
-                column = match.start() - text.rfind("\n", 0, match.start())
-                shown = page.relative_to(docs.parent).as_posix()
-                problems.append(Problem(shown, line, f"the link to `{target}` leads to no page; check the file name",
-                                        f"链接 `{target}` 指向的页面不存在；请核对文件名", column))
+    for files in written.values():
+        for page in files.values():
+            text = page.read_text(encoding="utf-8")
+            folder = page.parent.relative_to(docs).as_posix()
+            for match in _LINK.finditer(text):
+                target = match.group(1).split("#", 1)[0]
+                if _OUTSIDE.match(match.group(1)) or not target.endswith(".md"):
+                    continue
+                resolved = posixpath.normpath(posixpath.join(folder, target))
+                if language_of(resolved)[0] not in pages:
+                    line = text.count("\n", 0, match.start()) + 1
+                    column = match.start() - text.rfind("\n", 0, match.start())
+                    shown = page.relative_to(docs.parent).as_posix()
+                    problems.append(Problem(shown, line, f"the link to `{target}` leads to no page; check the file name",
+                                            f"链接 `{target}` 指向的页面不存在；请核对文件名", column))
     return problems
 
 
-def _nav(root: Path, written: set[str], generated: set[str]) -> list[Problem]:
-    """Every written page is in the nav of mkdocs.yml (the hook lists the
-    generated ones), and the nav names only pages that exist.
-    The nav is read as YAML nodes: mkdocs.yml uses tags (!ENV) a safe loader refuses."""
-    config = root / "mkdocs.yml"
-    if not config.is_file():
-        return []
-    node = yaml.compose(config.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    settings = {key.value: value for key, value in node.value} if node else {}
-    nav = settings.get("nav")
-    if nav is None:
-        return []  # MkDocs lists every page by itself
-    # Pages deliberately left out (mkdocs.yml `not_in_nav`, gitignore-style patterns).
-    left_out = [line.strip() for line in getattr(settings.get("not_in_nav"), "value", "").splitlines()
-                if line.strip() and not line.strip().startswith("#")]
-    listed = {}
-
-    def walk(item):
-        if isinstance(item, yaml.ScalarNode):
-            listed[item.value] = item.start_mark
-        else:
-            for child in item.value:
-                walk(child[1] if isinstance(child, tuple) else child)
-
-    walk(nav)
-    problems = []
-    for name, mark in listed.items():
-        if name.endswith(".md") and name not in written | generated:
-            problems.append(Problem("mkdocs.yml", mark.line + 1, f"the nav lists `{name}`, but there is no docs/{name}",
-                                    f"导航中列出了 `{name}`，但 docs/{name} 不存在", mark.column + 1))
-    for name in sorted(written - set(listed)):
-        if any(fnmatch.fnmatch("/" + name, pattern if pattern.startswith("/") else "*/" + pattern) for pattern in left_out):
-            continue
-        problems.append(Problem(f"docs/{name}", 1, "this page is not in the nav of mkdocs.yml; add it there",
-                                "本页不在 mkdocs.yml 的导航（nav）中；请把它加进去", 1))
-    return problems
+def _nav(site: Site, written: dict) -> list[Problem]:
+    """Every written page is in the nav of data/site.yaml, but the site map that
+    every footer links to (the generated pages follow the page they are listed
+    after). That the nav names only pages that exist, the data's check says."""
+    listed = {page for _, page in nav_pages(site.info)}
+    return [Problem(f"docs/{page}", 1, "this page is not in the nav of data/site.yaml; add it there",
+                    "本页不在 data/site.yaml 的导航（nav）中；请把它加进去", 1)
+            for page in written if page not in listed and page != SITEMAP_PAGE]

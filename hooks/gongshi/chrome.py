@@ -16,8 +16,9 @@ import fnmatch
 import json
 
 from .format import format_date
-from .labels import label
-from .model import LANGUAGES, Site
+from .labels import LABELS, label
+from .localized import language_of
+from .model import Site
 from .render import AREA_PAGES, contact_html, esc
 
 COLUMN, ARTICLE = "column", "article"
@@ -36,16 +37,8 @@ PAGE_KINDS = {
 ICP_RECORD_SITE = "https://beian.miit.gov.cn/"
 
 
-def source_page(src_uri: str) -> str:
-    """"areas/work-safety.en.md" → "areas/work-safety.md"."""
-    for lang in LANGUAGES[1:]:
-        if src_uri.endswith(f".{lang}.md"):
-            return src_uri.removesuffix(f".{lang}.md") + ".md"
-    return src_uri
-
-
 def page_kind(src_uri: str) -> tuple[str | None, str | None]:
-    page = source_page(src_uri)
+    page, _ = language_of(src_uri)
     return next((kind for pattern, kind in PAGE_KINDS.items() if fnmatch.fnmatchcase(page, pattern)), (None, None))
 
 
@@ -53,17 +46,17 @@ def _meta(name: str, content: str | None) -> str:
     return f'<meta name="{name}" content="{esc(content)}">' if content else ""
 
 
-def meta_tags(site: Site, lang: str, src_uri: str | None, title: str, site_name: str) -> str:
+def meta_tags(site: Site, lang: str, src_uri: str | None, title: str) -> str:
     """The 政府网站发展指引 <meta> tags of one page; src_uri None for a page
     that has no source (the 404 page)."""
     info = site.info
-    tags = [_meta("SiteName", site_name), _meta("SiteDomain", info.domain), _meta("SiteIDCode", info.site_id_code)]
+    tags = [_meta("SiteName", info.name[lang]), _meta("SiteDomain", info.domain), _meta("SiteIDCode", info.site_id_code)]
     kind, column_type = page_kind(src_uri) if src_uri else (None, None)
     if kind == COLUMN:
         tags += [_meta("ColumnName", title), _meta("ColumnType", column_type)]
     elif kind == ARTICLE:
         tags += [_meta("ArticleTitle", title), _meta("PubDate", site.published.isoformat()),
-                 _meta("ContentSource", site.notice.signature[lang])]
+                 _meta("ContentSource", info.issuer[lang])]
     return "\n".join(tag for tag in tags if tag)
 
 
@@ -74,7 +67,8 @@ def organisation(site: Site, lang: str) -> dict:
         "@context": "https://schema.org",
         "@type": "GovernmentOrganization",
         "name": contact.organisation[lang],
-        "address": {"@type": "PostalAddress", "streetAddress": contact.address[lang], "postalCode": contact.postcode},
+        "address": {"@type": "PostalAddress", "streetAddress": contact.address[lang] if contact.address else None,
+                    "postalCode": contact.postcode},
         "telephone": contact.phone,
         "email": contact.email,
         "contactPoint": {"@type": "ContactPoint", "contactType": label(lang, "contact_type"),
@@ -96,9 +90,9 @@ def script_json(data) -> str:
     return "".join(_SCRIPT_UNSAFE.get(char, char) for char in text)
 
 
-def head_html(site: Site, lang: str, src_uri: str | None, title: str, site_name: str) -> str:
+def head_html(site: Site, lang: str, src_uri: str | None, title: str) -> str:
     ld = f'<script type="application/ld+json">{script_json(organisation(site, lang))}</script>'
-    return meta_tags(site, lang, src_uri, title, site_name) + "\n" + ld
+    return meta_tags(site, lang, src_uri, title) + "\n" + ld
 
 
 def dates_html(site: Site, lang: str) -> str:
@@ -111,9 +105,9 @@ def dates_html(site: Site, lang: str) -> str:
     return f'<p class="gs-page-dates">{item("published", site.published)} {item("updated", site.updated)}</p>'
 
 
-def page_url(root: str, lang: str, path: str) -> str:
+def page_url(site: Site, root: str, lang: str, path: str) -> str:
     """A page of the site in `lang`, from a page whose way to the site's top is `root` ("../../")."""
-    return root + ("" if lang == LANGUAGES[0] else f"{lang}/") + path
+    return root + ("" if lang == site.languages[0] else f"{lang}/") + path
 
 
 def footer_html(site: Site, lang: str, root: str) -> str:
@@ -142,7 +136,21 @@ def footer_html(site: Site, lang: str, root: str) -> str:
         link = info.gov_site_mark.link
         mark = (f'<a class="gs-footer__mark" href="{esc(link)}" rel="noopener">{image}</a>' if link
                 else f'<span class="gs-footer__mark">{image}</span>')
-    links = "".join(f'<li><a href="{esc(page_url(root, lang, path))}">{esc(label(lang, key))}</a></li>'
+    links = "".join(f'<li><a href="{esc(page_url(site, root, lang, path))}">{esc(label(lang, key))}</a></li>'
                     for key, path in (("sitemap", "sitemap/"), ("contact", "contact/")))
     return (f'<div class="gs-footer">{contact_html(site, lang)}'
             f'<ul class="gs-footer__links">{links}</ul>{record}{mark}</div>')
+
+
+def not_found_html(site: Site, root: str) -> str:
+    """The 404 page answers for every language of the site at once, so it speaks all of them."""
+    parts = []
+    for n, lang in enumerate(site.languages):
+        home = f'<a href="{esc(page_url(site, root, lang, ""))}">{esc(label(lang, "home"))}</a>'
+        sitemap = f'<a href="{esc(page_url(site, root, lang, "sitemap/"))}">{esc(label(lang, "sitemap"))}</a>'
+        attribute = f' lang="{esc(label(lang, "html_lang"))}"' if n else ""
+        text = esc(label(lang, "not_found", home="\0", sitemap="\1")).replace("\0", home).replace("\1", sitemap)
+        parts.append(f"<p{attribute}>{text}</p>")
+    titles = " ".join(f'<span lang="{esc(label(lang, "html_lang"))}">{esc(label(lang, "not_found_title"))}</span>' if n
+                      else esc(label(lang, "not_found_title")) for n, lang in enumerate(site.languages))
+    return f'<h1 id="not-found">{titles}</h1>' + "".join(parts)

@@ -5,13 +5,16 @@ import hashlib
 from pathlib import Path
 
 from .errors import InputError, Problem
+from .labels import LANGUAGES
 from .load import load_yaml
 from .model import Area, Contact, Notice, Round, Site, SiteInfo, Statuses, Units, Updates
-from .validate import Locations, build_file, check_files, check_site
+from .validate import Locations, build_file, check_files, check_site, site_languages
 
-# One file per kind; every file in data/areas/ is one area.
-FILES = {"round.yaml": Round, "notice.yaml": Notice, "contact.yaml": Contact, "units.yaml": Units,
-         "statuses.yaml": Statuses, "updates.yaml": Updates, "site.yaml": SiteInfo}
+# One file per kind; every file in data/areas/ is one area. site.yaml comes
+# first: its `languages` say which languages every text must have.
+SITE_FILE = "site.yaml"
+FILES = {SITE_FILE: SiteInfo, "notice.yaml": Notice, "round.yaml": Round, "contact.yaml": Contact,
+         "units.yaml": Units, "statuses.yaml": Statuses, "updates.yaml": Updates}
 AREAS = "areas"
 
 _cache: dict[tuple, Site] = {}
@@ -45,38 +48,45 @@ def _load(data_dir: Path) -> Site:
     root = data_dir.parent
     locations = Locations()
     problems: list[Problem] = []
-    built = {}
-
-    def read(path: Path, cls):
+    parsed = {}
+    for path in data_files(data_dir):
         shown = path.relative_to(root).as_posix()
         data, found = load_yaml(path, shown)
         problems.extend(found)
+        parsed[path] = (shown, data)
+    site_shown, site_data = parsed[data_dir / SITE_FILE]
+    languages, found = site_languages(site_data, site_shown)
+    problems.extend(found)
+    # Where site.yaml does not say, the texts are checked in the first language the engine knows.
+    languages = languages or LANGUAGES[:1]
+
+    def build(path: Path, cls):
+        shown, data = parsed[path]
         if data is None:
             return None
-        obj, found = build_file(cls, data, shown, locations)
+        obj, found = build_file(cls, data, shown, locations, languages)
         problems.extend(found)
         return obj
 
-    for name, cls in FILES.items():
-        built[name] = read(data_dir / name, cls)
+    built = {name: build(data_dir / name, cls) for name, cls in FILES.items()}
     area_paths = sorted((data_dir / AREAS).glob("*.yaml"))
-    areas = [read(path, Area) for path in area_paths]
-    if not areas:
-        problems.append(Problem(f"{data_dir.name}/{AREAS}/", 1, "no area files; add one YAML file per area",
-                                "没有任何方面的数据文件；请为每个方面添加一个 YAML 文件"))
+    areas = [build(path, Area) for path in area_paths]
     if problems:
         raise InputError(problems)
 
+    notice = built["notice.yaml"]
+    order = {block.id: n for n, block in enumerate(notice.blocks)}
     site = Site(
+        info=built[SITE_FILE],
+        notice=notice,
         round=built["round.yaml"],
-        notice=built["notice.yaml"],
         contact=built["contact.yaml"],
         units=built["units.yaml"].units,
-        areas=tuple(sorted(areas, key=lambda area: area.number)),
-        info=built["site.yaml"],
-        area_files={area.id: path.relative_to(root).as_posix() for area, path in zip(areas, area_paths)},
+        # In the notice's order; an area whose block does not exist is reported by check_site.
+        areas=tuple(sorted(areas, key=lambda area: order.get(area.block, len(order)))),
         statuses=built["statuses.yaml"].statuses,
         progress=built["updates.yaml"],
+        area_files={area.id: path.relative_to(root).as_posix() for area, path in zip(areas, area_paths)},
     )
     problems = check_site(site, locations) + check_files(site, root / "docs", locations)
     if problems:

@@ -17,13 +17,12 @@ import datetime
 import hashlib
 import io
 import json
-import types
-import typing
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from .format import format_value
-from .model import LANGUAGES, Area, Figure, ItemStatus, Measure, Site, Status, Text, Unit, Update, data_fields
+from .history import statuses_in
+from .model import LIST, RECORD, TEXT, Area, Block, Figure, ItemStatus, Measure, Problem, Site, Status, Text, Unit, Update, data_fields, field_kinds
 from .schema import schema_text, site_schema
 
 DATA_DIR = "data"  # under the top of the published site
@@ -37,6 +36,8 @@ def to_json(obj):
     (None) values left out, as in the YAML the schema describes."""
     if isinstance(obj, datetime.date):
         return obj.isoformat()
+    if isinstance(obj, Text):
+        return dict(obj)
     if dataclasses.is_dataclass(obj):
         return {f.name: to_json(getattr(obj, f.name)) for f in data_fields(type(obj)) if getattr(obj, f.name) is not None}
     if isinstance(obj, tuple):
@@ -60,26 +61,19 @@ class Row(NamedTuple):
     record: object  # the model object whose fields fill the other columns
 
 
-def _optional(tp):
-    if typing.get_origin(tp) in (typing.Union, types.UnionType):
-        return next(arg for arg in typing.get_args(tp) if arg is not type(None))
-    return tp
-
-
-def _columns(cls, prefix: str = "") -> list[tuple[str, tuple[str, ...]]]:
+def _columns(cls, languages, prefix: str = "") -> list[tuple[str, tuple[str, ...]]]:
     """(column name, attribute path) for each scalar field of a record; Text
     gives one column per language, a nested record its own prefixed columns,
     and lists none (they are tables of their own)."""
-    hints = typing.get_type_hints(cls)
     columns = []
-    for f in data_fields(cls):
-        tp = _optional(hints[f.name])
-        if typing.get_origin(tp) is tuple:
+    exported = {f.name for f in data_fields(cls)}
+    for f, kind in field_kinds(cls):
+        if f.name not in exported or kind.name == LIST:
             continue
-        if tp is Text:
-            columns += [(f"{prefix}{f.name}_{lang}", (f.name, lang)) for lang in LANGUAGES]
-        elif dataclasses.is_dataclass(tp):
-            columns += [(name, (f.name, *path)) for name, path in _columns(tp, f"{prefix}{f.name}_")]
+        if kind.name == TEXT:
+            columns += [(f"{prefix}{f.name}_{lang}", (f.name, lang)) for lang in languages]
+        elif kind.name == RECORD:
+            columns += [(name, (f.name, *path)) for name, path in _columns(kind.type, languages, f"{prefix}{f.name}_")]
         else:
             columns.append((prefix + f.name, (f.name,)))
     return columns
@@ -98,32 +92,44 @@ def _cell(record, path: tuple[str, ...]) -> str:
     return str(value)
 
 
+def _blocks(site: Site) -> Iterator[Row]:
+    """The notice as printed, block by block."""
+    for position, block in enumerate(site.notice.blocks, 1):
+        yield Row(block.id, "", position, block)
+
+
 def _areas(site: Site) -> Iterator[Row]:
     for position, area in enumerate(site.areas, 1):
         yield Row(area.id, "", position, area)
 
 
-def _measure_groups(site: Site):
-    """(key prefix, parent key, measures) for every group of measures."""
+def _problems(site: Site) -> Iterator[Row]:
     for area in site.areas:
-        yield f"areas/{area.id}", area.id, area.measures
-    yield "approach", "", site.notice.approach
-    yield "next-steps", "", site.notice.next_steps
+        for position, problem in enumerate(area.problems, 1):
+            yield Row(problem.id, area.id, position, problem)
+
+
+def _measure_groups(site: Site):
+    """(parent key, measures) for every group of measures: a problem's, an area's own."""
+    for area in site.areas:
+        for problem in area.problems:
+            yield problem.id, problem.measures
+        yield area.id, area.measures
 
 
 def _measures(site: Site) -> Iterator[Row]:
-    for prefix, parent, measures in _measure_groups(site):
+    for parent, measures in _measure_groups(site):
         for position, measure in enumerate(measures, 1):
-            yield Row(f"{prefix}/{measure.id}", parent, position, measure)
+            yield Row(measure.id, parent, position, measure)
 
 
 def _figures(site: Site) -> Iterator[Row]:
-    totals = site.round.totals
-    declared = [f.name for f in dataclasses.fields(totals) if isinstance(getattr(totals, f.name), Figure)]
-    for position, name in enumerate(declared, 1):
-        yield Row(f"totals/{name}", "", position, getattr(totals, name))
-    groups = [("accountability", "", site.round.accountability), ("meetings", "", site.round.meetings)]
-    groups += [(f"{prefix}/{m.id}", f"{prefix}/{m.id}", m.figures) for prefix, _, measures in _measure_groups(site) for m in measures]
+    named = site.round.totals.named()
+    for position, (name, figure) in enumerate(named.items(), 1):
+        yield Row(f"totals/{name}", "", position, figure)
+    groups = [("accountability", "", site.round.accountability), ("meetings", "", site.round.meetings),
+              ("figures", "", site.round.figures)]
+    groups += [(f"measures/{m.id}", m.id, m.figures) for _, measures in _measure_groups(site) for m in measures]
     for prefix, parent, figures in groups:
         for position, figure in enumerate(figures, 1):
             yield Row(f"{prefix}/{figure.id or position}", parent, position, figure)
@@ -145,16 +151,18 @@ def _statuses(site: Site) -> Iterator[Row]:
 
 
 def _item_statuses(site: Site) -> Iterator[Row]:
-    """The status each update gives each measure: the record of progress per item."""
+    """The status each update gives each problem or measure: the record of progress per item."""
     for update in site.updates:
-        for position, item in enumerate(update.statuses, 1):
-            yield Row(f"{update.id}/{item.area}/{item.measure}", update.id, position, item)
+        for position, item in enumerate(statuses_in(site, update).values(), 1):
+            yield Row(f"{update.id}/{item.item}", update.id, position, item)
 
 
 # Table name → (the model class of its rows, the rows). Add a table here when
 # the model gains a kind of entity; its columns follow from the class.
 TABLES = {
+    "blocks": (Block, _blocks),
     "areas": (Area, _areas),
+    "problems": (Problem, _problems),
     "measures": (Measure, _measures),
     "figures": (Figure, _figures),
     "units": (Unit, _units),
@@ -168,7 +176,7 @@ def table_csv(site: Site, name: str) -> str:
     """One table as CSV (RFC 4180 line ends). Files are written with a byte-order
     mark, so that spreadsheet programs read the Chinese as UTF-8."""
     cls, rows = TABLES[name]
-    columns = _columns(cls)
+    columns = _columns(cls, site.languages)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["key", "parent", "position"] + [column for column, _ in columns])
@@ -192,7 +200,7 @@ def export_files(site: Site) -> dict[str, bytes]:
 
 def _export(site: Site) -> dict[str, bytes]:
     files = {JSON_NAME: site_json(site).encode("utf-8"),
-             SCHEMA_NAME: schema_text(site_schema(SCHEMA_NAME)).encode("utf-8")}
+             SCHEMA_NAME: schema_text(site_schema(SCHEMA_NAME, site.languages)).encode("utf-8")}
     for name in TABLES:
         files[f"{name}.csv"] = table_csv(site, name).encode("utf-8-sig")
     return files

@@ -14,7 +14,8 @@ import xml.etree.ElementTree as ET
 
 from .format import format_date
 from .labels import label
-from .markup import Context, count_name, count_unit, esc, written
+from .history import update_counts
+from .markup import Context, block_name, count_name, count_unit, esc, written
 from .model import Site, Update
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -28,9 +29,13 @@ ET.register_namespace("", ATOM)
 
 def feed_id(site: Site, lang: str, update: Update | None = None) -> str:
     """urn:uuid:… from the inspection round (who inspected whom, fed back
-    when), the language and, for an entry, the update's id."""
-    inspection = site.round.inspection
-    name = f"{inspection.team.zh}|{inspection.unit.zh}|{inspection.feedback.isoformat()}|{lang}"
+    when; where the notice does not say, who issued it and when), the language
+    and, for an entry, the update's id."""
+    inspection, first = site.round.inspection, site.languages[0]
+    if inspection.team and inspection.unit and inspection.feedback:
+        name = f"{inspection.team[first]}|{inspection.unit[first]}|{inspection.feedback.isoformat()}|{lang}"
+    else:
+        name = f"{site.info.issuer[first]}|{site.notice.date.isoformat()}|{lang}"
     if update is not None:
         name += f"|{update.id}"
     return uuid.uuid5(NAMESPACE, name).urn
@@ -43,14 +48,14 @@ def _timestamp(date: datetime.date) -> str:
 def _content(ctx: Context, update: Update) -> str:
     """The entry's text, its totals and its source, as HTML."""
     counts = []
-    for name, value in dataclasses.asdict(update.totals).items():
+    for name, value in dataclasses.asdict(update_counts(ctx.site, update)).items():
         if value is not None:
             counts.append(label(ctx.lang, "count_line", name=esc(count_name(ctx, name)),
                                 value=esc(written(ctx, value, count_unit(ctx, name)))))
     source = update.source
     if source.notice:
         where = label(ctx.lang, "source_notice", paragraphs=esc(label(ctx.lang, "separator").join(
-            label(ctx.lang, "paragraph_" + name) for name in source.notice)))
+            block_name(ctx, name) for name in source.notice)))
     else:
         title = esc(ctx.t(source.title))
         where = esc(label(ctx.lang, "source_label")) + (f'<a href="{esc(source.url)}">{title}</a>' if source.url else title)

@@ -1,19 +1,23 @@
-"""How numbers and dates are written in each language."""
+"""How numbers and dates are written in each language (gongshi.labels says how)."""
 from __future__ import annotations
 
 import datetime
+
+from .labels import LABELS
 
 
 def format_value(value: float, lang: str) -> str:
     """1532 → "1532" in Chinese (as the notice writes it), "1,532" in English."""
     number = int(value) if float(value).is_integer() else value
-    return f"{number:,}" if lang == "en" else str(number)
+    thousands = LABELS[lang]["thousands"]
+    return f"{number:,}".replace(",", thousands) if thousands else str(number)
 
 
 def format_date(date: datetime.date, lang: str) -> str:
-    if lang == "zh":
-        return f"{date.year}年{date.month}月{date.day}日"
-    return f"{date.day} {date:%B} {date.year}"
+    words = LABELS[lang]
+    months = words.get("month_names")
+    return words["date_format"].format(year=date.year, month=date.month, day=date.day,
+                                       month_name=months[date.month - 1] if months else date.month)
 
 
 _DIGITS = "零一二三四五六七八九"

@@ -1,9 +1,12 @@
 """The reporting rounds over time, as pure functions of a validated Site:
-what changed from one update to the next, how an area's status rolls up from
-its measures', and whether the newest update has grown old.
+what each update states, what changed from one update to the next, how an
+area's status rolls up from its items', and whether the newest update has
+grown old.
 
-An update states the status of the measures it lists and of no other: a status
-is never carried over from an earlier update, since no source said it held.
+An update states the status of the problems and measures it lists and of no
+other: a status is never carried over from an earlier update, since no source
+said it held. The update that holds the notice's figures (`figures_as_of`)
+states, besides its own, the statuses the notice gives the items in data/areas/.
 """
 from __future__ import annotations
 
@@ -12,15 +15,15 @@ import datetime
 from dataclasses import dataclass
 
 from .format import format_date
-from .model import Area, Counts, ItemStatus, Measure, Site, Status, Update
+from .model import Area, Counts, ItemStatus, Measure, Problem, Site, Status, Update
 
 
 @dataclass(frozen=True)
 class Change:
-    """A measure whose status differs between an update and the one before."""
+    """A problem or measure whose status differs between an update and the one before."""
 
     area: Area
-    measure: Measure
+    item: Problem | Measure
     before: Status | None  # None: the earlier update states no status for it
     after: Status | None  # None: this update states none
     kind: str  # "added", "dropped", "forward" or "backward"
@@ -47,33 +50,45 @@ class Diff:
     update: Update
     previous: Update | None  # None for the first update
     counts: tuple[CountChange, ...]  # every total stated in either update
-    changes: tuple[Change, ...]  # in the notice's order of areas and measures
+    changes: tuple[Change, ...]  # in the notice's order
     newly_done: tuple[Change, ...]  # stated as not done before, as done now
 
 
 @dataclass(frozen=True)
 class RollUp:
-    """An area's status as of one update, from the statuses of its measures."""
+    """An area's status as of one update, from the statuses of its items."""
 
-    status: Status | None  # None unless every measure of the area has a status
-    counts: tuple[tuple[Status, int], ...]  # how many measures have each status, in vocabulary order
-    stated: int  # measures with a status in this update
-    measures: int  # measures in the area
+    status: Status | None  # None unless every item of the area has a status
+    counts: tuple[tuple[Status, int], ...]  # how many items have each status, in vocabulary order
+    stated: int  # items with a status in this update
+    items: int  # items of the area that roll up
 
 
-def statuses_in(site: Site, update: Update) -> dict[tuple[str, str], ItemStatus]:
-    """The update's entries, keyed by (area id, measure id)."""
-    return {(item.area, item.measure): item for item in update.statuses}
+def statuses_in(site: Site, update: Update) -> dict[str, ItemStatus]:
+    """The statuses an update states, by item id."""
+    given = {entry.item: entry for entry in update.statuses}
+    if update.id == site.progress.figures_as_of:
+        for item_id, (_, item) in site.items.items():
+            if item.status is not None:
+                given.setdefault(item_id, ItemStatus(item_id, item.status))
+    return given
+
+
+def update_counts(site: Site, update: Update) -> Counts:
+    """An update's totals: those it states, and, where it gives a status to every
+    problem the notice lists, the problems and those done, counted from them."""
+    stated = update.totals
+    given = statuses_in(site, update)
+    problems = site.problems
+    if not problems or any(problem.id not in given for problem in problems):
+        return stated
+    done = sum(site.status(given[problem.id].status).done for problem in problems)
+    counted = {"problems": len(problems), "completed": done}
+    return dataclasses.replace(stated, **{name: value for name, value in counted.items() if getattr(stated, name) is None})
 
 
 def _rank(site: Site) -> dict[str, int]:
     return {status.id: n for n, status in enumerate(site.statuses)}
-
-
-def _measures(site: Site):
-    for area in site.areas:
-        for measure in area.measures:
-            yield area, measure
 
 
 def diff(site: Site, update: Update) -> Diff:
@@ -82,8 +97,8 @@ def diff(site: Site, update: Update) -> Diff:
     before = statuses_in(site, previous) if previous else {}
     after, rank = statuses_in(site, update), _rank(site)
     changes = []
-    for area, measure in _measures(site):
-        old, new = before.get((area.id, measure.id)), after.get((area.id, measure.id))
+    for item_id, (area, item) in site.items.items():
+        old, new = before.get(item_id), after.get(item_id)
         old_status = site.status(old.status) if old else None
         new_status = site.status(new.status) if new else None
         if old_status == new_status:
@@ -94,14 +109,15 @@ def diff(site: Site, update: Update) -> Diff:
             kind = "dropped"
         else:
             kind = "forward" if rank[new_status.id] > rank[old_status.id] else "backward"
-        changes.append(Change(area, measure, old_status, new_status, kind, new))
+        changes.append(Change(area, item, old_status, new_status, kind, new))
     newly_done = tuple(c for c in changes if c.before is not None and not c.before.done and c.after is not None and c.after.done)
-    return Diff(update, previous, _count_changes(previous, update), tuple(changes), newly_done)
+    counts = _count_changes(update_counts(site, previous) if previous else None, update_counts(site, update))
+    return Diff(update, previous, counts, tuple(changes), newly_done)
 
 
-def _count_changes(previous: Update | None, update: Update) -> tuple[CountChange, ...]:
-    before = dataclasses.asdict(previous.totals) if previous else {}
-    after = dataclasses.asdict(update.totals)
+def _count_changes(previous: Counts | None, counts: Counts) -> tuple[CountChange, ...]:
+    before = dataclasses.asdict(previous) if previous else {}
+    after = dataclasses.asdict(counts)
     changes = (CountChange(f.name, before.get(f.name), after[f.name]) for f in dataclasses.fields(Counts))
     return tuple(c for c in changes if c.before is not None or c.after is not None)
 
@@ -111,24 +127,41 @@ def diffs(site: Site) -> list[Diff]:
     return [diff(site, update) for update in site.updates]
 
 
-def item_history(site: Site, area: Area, measure: Measure) -> tuple[ItemStatus | None, ...]:
-    """The measure's entry in each update, oldest first; None where an update states no status."""
-    return tuple(statuses_in(site, update).get((area.id, measure.id)) for update in site.updates)
+def rolling_items(area: Area) -> tuple[Problem | Measure, ...]:
+    """The items an area's status rolls up from: its problems where the notice lists any, else its measures."""
+    return area.problems or area.measures
+
+
+def item_history(site: Site, item: Problem | Measure) -> tuple[ItemStatus | None, ...]:
+    """The item's entry in each update, oldest first; None where an update states no status."""
+    return tuple(statuses_in(site, update).get(item.id) for update in site.updates)
 
 
 def has_history(site: Site, area: Area) -> bool:
-    """Whether any update states the status of any of the area's measures."""
-    return any(item.area == area.id for update in site.updates for item in update.statuses)
+    """Whether any update states the status of any of the area's items."""
+    ids = {item.id for item in area.items()}
+    return any(ids & statuses_in(site, update).keys() for update in site.updates)
+
+
+def _roll_up(site: Site, items, given: dict[str, str]) -> RollUp:
+    """The least advanced of the items' statuses (an area is as far along as its
+    slowest item); it exists only when every item has a status: one left out could be behind."""
+    stated = [site.status(given[item.id]) for item in items if item.id in given]
+    counts = tuple((status, stated.count(status)) for status in site.statuses if status in stated)
+    complete = counts and len(stated) == len(items)
+    return RollUp(counts[0][0] if complete else None, counts, len(stated), len(items))
 
 
 def roll_up(site: Site, area: Area, update: Update) -> RollUp:
-    """The area's status is the least advanced of its measures' (an area is as
-    far along as its slowest measure). It exists only when the update gives
-    every measure of the area a status: a measure left out could be behind."""
-    stated = [site.status(item.status) for item in update.statuses if item.area == area.id]
-    counts = tuple((status, stated.count(status)) for status in site.statuses if status in stated)
-    complete = counts and len(stated) == len(area.measures)
-    return RollUp(counts[0][0] if complete else None, counts, len(stated), len(area.measures))
+    """The area's status as of an update."""
+    given = {item_id: entry.status for item_id, entry in statuses_in(site, update).items()}
+    return _roll_up(site, rolling_items(area), given)
+
+
+def roll_up_now(site: Site, area: Area) -> Status | None:
+    """The area's status from the statuses the notice gives its items."""
+    given = {item.id: item.status for item in area.items() if item.status is not None}
+    return _roll_up(site, rolling_items(area), given).status
 
 
 @dataclass(frozen=True)
@@ -140,10 +173,12 @@ class Stale:
     limit: int
 
     def message(self, lang: str) -> str:
+        # The title in the message's language where the site has it, else in the notice's.
+        title = self.newest.title.get(lang) or next(iter(self.newest.title.values()))
         if lang == "zh":
-            return (f"最新一期进展“{self.newest.title.zh}”截至{format_date(self.newest.date, 'zh')}，距今已 {self.age_days} 天，"
+            return (f"最新一期进展“{title}”截至{format_date(self.newest.date, 'zh')}，距今已 {self.age_days} 天，"
                     f"超过 data/updates.yaml 中 stale_after_days 设定的 {self.limit} 天；有新的进展时请添加到 data/updates.yaml。")
-        return (f"the newest update, “{self.newest.title.en}” as of {self.newest.date}, is {self.age_days} days old, "
+        return (f"the newest update, “{title}” as of {self.newest.date}, is {self.age_days} days old, "
                 f"more than stale_after_days ({self.limit}) in data/updates.yaml; add any newer update there.")
 
 

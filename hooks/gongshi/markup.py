@@ -6,13 +6,14 @@ import datetime
 import html
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .format import format_date, format_value
-from .labels import label
-from .model import Site
+from .labels import LABELS, label
+from .model import Block, Site
 
 AREA_PAGES = "areas"  # the folder of the generated area pages, under docs/
+NOTICE_PAGE = "notice.md"  # the page that shows the notice as printed
 
 
 @dataclass(frozen=True)
@@ -22,18 +23,57 @@ class Context:
     page: str  # the Markdown source being filled, relative to docs/, e.g. "areas/index.md"
     edit_base: str = ""  # where sources are edited, e.g. "https://host/org/repo/edit/main/"; "" for none
     root: str = ""  # the way from this page's URL to the top of the published site, e.g. "../../"
+    # Block id → the page (and anchor) that shows it structured, e.g.
+    # "areas/work-safety.md#safety-management": where the notice page links each block.
+    shown_on: dict = field(default_factory=dict)
 
     def link(self, target: str) -> str:
         """A Markdown link target from this page to another source file."""
         return posixpath.relpath(target, posixpath.dirname(self.page) or ".")
 
+    def in_notice(self, block_id: str) -> str:
+        """A link target from this page to a block on the notice page."""
+        return f"{self.link(NOTICE_PAGE)}#{block_id}"
+
     def t(self, text) -> str:
         return text[self.lang]
+
+    def printed(self, block: Block, parts: tuple[str, ...] = ("number", "label", "lead", "text")) -> str:
+        """What the notice prints for a block (or for some of its parts) in this language."""
+        texts = (getattr(block, part) for part in parts)
+        return LABELS[self.lang]["join"].join(text[self.lang] for text in texts if text is not None)
 
     @property
     def kind(self) -> str:
         """巡察 or 巡视, as the site's labels say it."""
         return label(self.lang, self.site.round.inspection.kind)
+
+
+def item_head(ctx: Context, block: Block) -> str | None:
+    """The heading a block gives its item on a structured page: its number,
+    label and lead as printed where it has a lead; None where it is all text."""
+    return ctx.printed(block, ("number", "label", "lead")) if block.lead is not None else None
+
+
+def item_name(ctx: Context, item) -> str:
+    """How a structured page names a problem or measure: its heading, or its whole block."""
+    block = ctx.site.block(item.block)
+    return item_head(ctx, block) or ctx.printed(block)
+
+
+# How much of a block's text names it in a source line, in characters.
+_NAME_LENGTH = {"zh": 12, "en": 40}
+
+
+def block_name(ctx: Context, block_id: str) -> str:
+    """How a source line names a block of the notice: by its number and lead
+    where it has them, else by its first words."""
+    block = ctx.site.block(block_id)
+    head = item_head(ctx, block)
+    if head:
+        return head
+    text, most = ctx.printed(block), _NAME_LENGTH.get(ctx.lang, 12)
+    return text if len(text) <= most else text[:most].rstrip() + "…"
 
 
 def esc(text: str) -> str:
@@ -61,14 +101,9 @@ def period_tag(start: datetime.date, end: datetime.date, lang: str) -> str:
     return f"{time_tag(start, lang)} {span} {time_tag(end, lang)}"
 
 
-def notice_anchor(paragraph: str) -> str:
-    """The anchor of a paragraph of the notice on the notice page, by its key in data/notice.yaml."""
-    return "notice-" + paragraph.replace("_", "-")
-
-
 def _unit_pattern(ctx: Context, unit_id: str | None) -> str:
     """How a value is written in a unit, e.g. "{n}个"; a bare number without one."""
-    return "{n}" if unit_id is None else getattr(ctx.site.unit(unit_id), ctx.lang)
+    return "{n}" if unit_id is None else ctx.site.unit(unit_id).writes[ctx.lang]
 
 
 def quantity(ctx: Context, value: float, unit_id: str | None) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from .chart import Column, Words, progress_chart
 from .format import format_date
-from .history import Change, CountChange, Diff, diffs, has_history, item_history, roll_up
+from .history import Change, CountChange, Diff, diffs, has_history, item_history, roll_up, rolling_items, update_counts
 from .labels import label
-from .markup import AREA_PAGES, Context, count_name, count_unit, esc, md, notice_anchor, period_tag, quantity, time_tag, written
+from .markup import AREA_PAGES, Context, block_name, count_name, count_unit, esc, item_name, md, period_tag, quantity, time_tag, written
 from .model import Status, Update
 
 
@@ -27,9 +27,8 @@ def source_line(ctx: Context, update: Update) -> str:
     """Where the update's facts are published, as Markdown with links."""
     source = update.source
     if source.notice:
-        notice = ctx.link("notice.md")
         paragraphs = label(ctx.lang, "separator").join(
-            f"[{md(label(ctx.lang, 'paragraph_' + name))}]({notice}#{notice_anchor(name)})" for name in source.notice)
+            f"[{md(block_name(ctx, name))}]({ctx.in_notice(name)})" for name in source.notice)
         return label(ctx.lang, "source_notice", paragraphs=paragraphs)
     title = md(ctx.t(source.title))
     document = f'<a href="{esc(source.url)}">{title}</a>' if source.url else title
@@ -41,8 +40,10 @@ def source_line(ctx: Context, update: Update) -> str:
 
 def render_timeline(ctx: Context, _=None) -> str:
     site, inspection = ctx.site, ctx.site.round.inspection
-    events = [(period_tag(inspection.start, inspection.end, ctx.lang), md(label(ctx.lang, "period", kind=ctx.kind)), [])]
-    if all(update.date != inspection.feedback for update in site.updates):
+    events = []
+    if inspection.start and inspection.end:
+        events.append((period_tag(inspection.start, inspection.end, ctx.lang), md(label(ctx.lang, "period", kind=ctx.kind)), []))
+    if inspection.feedback and all(update.date != inspection.feedback for update in site.updates):
         events.append((time_tag(inspection.feedback, ctx.lang), md(label(ctx.lang, "feedback")), []))
     for update in site.updates:
         events.append((time_tag(update.date, ctx.lang), f"[{md(ctx.t(update.title))}](#{update.id})",
@@ -61,9 +62,11 @@ def _chart_words(ctx: Context) -> Words:
     lang, kind = ctx.lang, ctx.kind
     said = []
     for update in ctx.site.updates:
-        completed = update.totals.completed
-        said.append(label(lang, "chart_column", date=format_date(update.date, lang),
-                          total=label(lang, "chart_total", n=update.totals.problems, kind=kind),
+        counts = update_counts(ctx.site, update)
+        completed = counts.completed
+        total = (label(lang, "chart_total", n=counts.problems, kind=kind) if counts.problems is not None
+                 else label(lang, "chart_total_unknown", kind=kind))
+        said.append(label(lang, "chart_column", date=format_date(update.date, lang), total=total,
                           completed=(label(lang, "chart_completed_unknown") if completed is None
                                      else label(lang, "chart_completed", n=completed))))
     return Words(title=label(lang, "chart_title", kind=kind),
@@ -74,13 +77,14 @@ def _chart_words(ctx: Context) -> Words:
 
 def render_progress_chart(ctx: Context, _=None) -> str:
     updates = ctx.site.updates
-    columns = [Column(u.date, format_date(u.date, ctx.lang), u.totals.problems, u.totals.completed) for u in updates]
+    counts = {u.id: update_counts(ctx.site, u) for u in updates}
+    columns = [Column(u.date, format_date(u.date, ctx.lang), counts[u.id].problems, counts[u.id].completed) for u in updates]
     svg = progress_chart(columns, _chart_words(ctx))
     head = "".join(f'<th scope="col">{esc(text)}</th>' for text in (
         label(ctx.lang, "date"), count_name(ctx, "problems"), count_name(ctx, "completed")))
     rows = "".join(
         f'<tr><th scope="row"><a href="#{u.id}">{time_tag(u.date, ctx.lang)}</a></th>'
-        f'<td>{_count(ctx, "problems", u.totals.problems)}</td><td>{_count(ctx, "completed", u.totals.completed)}</td></tr>'
+        f'<td>{_count(ctx, "problems", counts[u.id].problems)}</td><td>{_count(ctx, "completed", counts[u.id].completed)}</td></tr>'
         for u in updates)
     table = f'<table data-gs-table="progress"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
     return f'<div class="gs-progress-chart"><figure class="gs-chart-figure">{svg}</figure>{table}</div>'
@@ -105,8 +109,8 @@ def _count_line(ctx: Context, change: CountChange, first: bool) -> str:
     return line + label(lang, "detail", detail=md(detail))
 
 
-def _measure_link(ctx: Context, change: Change) -> str:
-    return f"[{md(ctx.t(change.measure.title))}]({ctx.link(f'{AREA_PAGES}/{change.area.id}.md')}#{change.measure.id})"
+def _item_link(ctx: Context, change: Change) -> str:
+    return f"[{md(item_name(ctx, change.item))}]({ctx.link(f'{AREA_PAGES}/{change.area.id}.md')}#{change.item.id})"
 
 
 def _change_line(ctx: Context, change: Change) -> str:
@@ -117,7 +121,7 @@ def _change_line(ctx: Context, change: Change) -> str:
     if change.entry is not None and change.entry.note is not None:
         kind = label(ctx.lang, "kind_note", kind=kind, note=md(ctx.t(change.entry.note)))
     states = state(change.after) if change.before is None else f"{state(change.before)} → {state(change.after)}"
-    return label(ctx.lang, "change_line", measure=_measure_link(ctx, change), states=states, kind=kind)
+    return label(ctx.lang, "change_line", measure=_item_link(ctx, change), states=states, kind=kind)
 
 
 def _bullets(lines) -> str:
@@ -129,7 +133,7 @@ def _item_changes(ctx: Context, diff: Diff) -> list[str]:
         return [md(label(ctx.lang, "no_item_statuses"))]
     parts = []
     if diff.newly_done:
-        parts += [f"**{md(label(ctx.lang, 'newly_done'))}**", _bullets(_measure_link(ctx, c) for c in diff.newly_done)]
+        parts += [f"**{md(label(ctx.lang, 'newly_done'))}**", _bullets(_item_link(ctx, c) for c in diff.newly_done)]
     parts.append(f"**{md(label(ctx.lang, 'status_changes'))}**")
     parts.append(_bullets(_change_line(ctx, c) for c in diff.changes) if diff.changes
                  else md(label(ctx.lang, "no_status_changes")))
@@ -161,8 +165,8 @@ def render_changes(ctx: Context, _=None) -> str:
 
 
 def area_status_history(ctx: Context, area) -> str:
-    """A table with a row per measure and a column per update, and the area's
-    roll-up in the last row; nothing when no update gives its measures a status."""
+    """A table with a row per item and a column per update, and the area's
+    roll-up in the last row; nothing when no update gives its items a status."""
     site = ctx.site
     if not has_history(site, area):
         return ""
@@ -176,12 +180,12 @@ def area_status_history(ctx: Context, area) -> str:
     def area_cell(update) -> str:
         up = roll_up(site, area, update)
         shown = status_badge(up.status, ctx.lang) if up.status is not None else "—"
-        if up.stated < up.measures:
-            shown += " " + md(label(ctx.lang, "roll_up_partial", stated=up.stated, measures=up.measures))
+        if up.stated < up.items:
+            shown += " " + md(label(ctx.lang, "roll_up_partial", stated=up.stated, measures=up.items))
         return shown
 
-    head = [md(label(ctx.lang, "measure"))] + [md(format_date(u.date, ctx.lang)) for u in site.updates]
-    rows = [[f"[{md(ctx.t(m.title))}](#{m.id})"] + [cell(e) for e in item_history(site, area, m)] for m in area.measures]
+    head = [md(label(ctx.lang, "problem" if area.problems else "measure"))] + [md(format_date(u.date, ctx.lang)) for u in site.updates]
+    rows = [[f"[{md(item_name(ctx, item))}](#{item.id})"] + [cell(e) for e in item_history(site, item)] for item in rolling_items(area)]
     rows.append([f"**{md(label(ctx.lang, 'this_area'))}**"] + [area_cell(u) for u in site.updates])
     table = "\n".join("| " + " | ".join(row) + " |" for row in [head, ["---"] * len(head)] + rows)
     return "\n\n".join([f"## {md(label(ctx.lang, 'status_history'))} {{#status-history}}",

@@ -5,20 +5,27 @@ A marker is an HTML comment, invisible in any Markdown preview:
     <!-- data:figures -->        <!-- data:area strong-transport-city -->
 
 One regular expression finds them and one table maps each name to the
-function that renders it. Text from data is escaped before it enters the page.
+function that renders it and says what it takes (nothing, an area id, or
+block ids). Text from data is escaped before it enters the page.
+
+The notice page renders the notice's blocks in order, each as printed; every
+other page shows structure (areas, problems, measures, figures) and links each
+item to its block on the notice page.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from .errors import InputError, Problem, suggest
 from .export import DATA_DIR, SUMS_NAME, export_files
-from .format import chinese_numeral, format_date, format_value
+from .format import format_date, format_value
+from .history import roll_up_now
 from .labels import label
-from .markup import AREA_PAGES, Context, esc, md, notice_anchor, period_tag, quantity, time_tag
-from .model import Figure, Site
-from .progress import area_status_history, render_changes, render_progress_chart, render_timeline
+from .markup import AREA_PAGES, Context, esc, item_head, md, period_tag, quantity, time_tag
+from .model import Block, Figure, Site
+from .progress import area_status_history, render_changes, render_progress_chart, render_timeline, status_badge
 
 MARKER = re.compile(r"<!--\s*data:(?P<body>.*?)-->", re.DOTALL)
 
@@ -28,19 +35,27 @@ MARKER = re.compile(r"<!--\s*data:(?P<body>.*?)-->", re.DOTALL)
 
 def _as_of(ctx: Context) -> str:
     """The date the notice's figures are as of: the day it counts to (截至…) where
-    it says, else the date of the update the figures belong to (the two agree)."""
-    date = ctx.site.round.totals.as_of or ctx.site.figures_update.date
+    it says, else the date of the update the figures belong to (the two agree),
+    else the notice's own."""
+    update = ctx.site.figures_update
+    date = ctx.site.round.totals.as_of or (update.date if update else ctx.site.notice.date)
     return f'<p class="gs-as-of">{esc(label(ctx.lang, "as_of", date=format_date(date, ctx.lang)))}</p>'
 
 
-def _figure_cards(ctx: Context, figures, extra: dict | None = None) -> str:
+def _source_label(ctx: Context, figure: Figure, block_id: str | None) -> str:
+    """A figure's label, linked to the block of the notice that states it."""
+    text = esc(ctx.t(figure.label))
+    return f'<a href="{esc(ctx.in_notice(block_id))}">{text}</a>' if block_id else text
+
+
+def _figure_cards(ctx: Context, figures, block_id: str | None = None, extra: dict | None = None) -> str:
     """A grid of figure cards; `extra` adds HTML under a figure, keyed by position."""
     cards = []
     for index, figure in enumerate(figures):
         cards.append(
             '<div class="gs-figure">'
             f'<span class="gs-figure__value">{quantity(ctx, figure.value, figure.unit)}</span>'
-            f'<span class="gs-figure__label">{esc(ctx.t(figure.label))}</span>'
+            f'<span class="gs-figure__label">{_source_label(ctx, figure, figure.block or block_id)}</span>'
             f'{(extra or {}).get(index, "")}</div>'
         )
     return '<div class="gs-figures">' + "".join(cards) + "</div>"
@@ -54,193 +69,233 @@ def _progress(ctx: Context, key: str, done: Figure, total: Figure) -> str:
 
 
 def _figure_table(ctx: Context, figures, name: str) -> str:
-    rows = "".join(f"<tr><td>{esc(ctx.t(f.label))}</td><td>{quantity(ctx, f.value, f.unit)}</td></tr>" for f in figures)
+    rows = "".join(f"<tr><td>{_source_label(ctx, f, f.block)}</td><td>{quantity(ctx, f.value, f.unit)}</td></tr>" for f in figures)
     head = f'<tr><th scope="col">{esc(label(ctx.lang, "figure"))}</th><th scope="col">{esc(label(ctx.lang, "count"))}</th></tr>'
     return f'<table data-gs-table="{name}"><thead>{head}</thead><tbody>{rows}</tbody></table>'
 
 
-def _measure_number(ctx: Context, n: int) -> str:
-    return f"（{chinese_numeral(n)}）" if ctx.lang == "zh" else f"({n}) "
+def area_title(ctx: Context, area) -> str:
+    """What the site calls an area: its number as printed and its quote, or its whole heading."""
+    block = ctx.site.block(area.block)
+    if area.quote is None:
+        return ctx.printed(block)
+    return ctx.printed(block, ("number",)) + (" " if ctx.lang == "en" else "") + ctx.t(area.quote)
 
 
-_ORDINALS = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"]
+def _site_words(ctx: Context, text) -> str:
+    """The site's own words, marked as not the notice's."""
+    return (f'<aside class="gs-site-words"><p class="gs-site-words__label">{esc(label(ctx.lang, "site_words"))}</p>'
+            f'<p>{esc(ctx.t(text))}</p></aside>')
 
 
-def _point_number(ctx: Context, n: int) -> str:
-    """The notice's 一是/二是/三是."""
-    if ctx.lang == "zh":
-        return f"{chinese_numeral(n)}是"
-    return f"{_ORDINALS[n - 1] if n <= len(_ORDINALS) else n}: "
-
-
-def _area_number(ctx: Context, area) -> str:
-    return f"{chinese_numeral(area.number)}、" if ctx.lang == "zh" else f"{area.number}. "
-
-
-def _area_heading(ctx: Context, area) -> str:
-    return _area_number(ctx, area) + ctx.t(area.problem)
-
-
-def _sentence(ctx: Context, title: str) -> str:
-    """A title as the notice writes it inside a paragraph: followed by a full stop."""
-    return title + ("。" if ctx.lang == "zh" else ". ")
-
-
-def _measures(ctx: Context, measures, numbering) -> str:
-    """Measures as sections with their own heading and anchor, text and figures."""
-    parts = []
-    for n, measure in enumerate(measures, 1):
-        parts.append(f"## {md(numbering(ctx, n) + ctx.t(measure.title))} {{#{measure.id}}}")
-        parts.append(md(ctx.t(measure.text)))
-        if measure.figures:
-            parts.append(_figure_cards(ctx, measure.figures))
-    return "\n\n".join(parts)
+def _block_section(ctx: Context, block: Block, level: int, figures=(), anchor: str | None = None) -> str:
+    """A block on a structured page: a heading linked to its place in the notice
+    where it has a lead (else its text, linked), its text, and its figures."""
+    anchor = anchor or block.id
+    head = item_head(ctx, block)
+    if head is not None:
+        parts = [f"{'#' * level} [{md(head)}]({ctx.in_notice(block.id)}) {{#{anchor}}}", md(ctx.t(block.text)) if block.text else ""]
+    else:
+        parts = [f"[{md(ctx.printed(block))}]({ctx.in_notice(block.id)})\n{{: #{anchor} }}"]
+    if figures:
+        parts.append(_figure_cards(ctx, figures, block.id))
+    return "\n\n".join(part for part in parts if part)
 
 
 # --- the markers ---------------------------------------------------------------
 
 
-def render_round(ctx: Context, _=None) -> str:
+def render_round(ctx: Context, *_) -> str:
     inspection = ctx.site.round.inspection
-    who = label(ctx.lang, "inspected", team=ctx.t(inspection.team), unit=ctx.t(inspection.unit), kind=ctx.kind)
-    who = who[:1].upper() + who[1:]  # the English names start lowercase ("the Fourth …") to read mid-sentence
-    rows = [
-        ("period", period_tag(inspection.start, inspection.end, ctx.lang)),
-        ("feedback", time_tag(inspection.feedback, ctx.lang)),
-        ("report", time_tag(ctx.site.notice.date, ctx.lang)),
-    ]
-    items = "".join(f"<dt>{esc(label(ctx.lang, key, kind=ctx.kind))}</dt><dd>{value}</dd>" for key, value in rows)
-    return f'<p class="gs-round__who">{esc(who)}</p>\n\n<dl class="gs-dates">{items}</dl>'
+    parts = []
+    if inspection.team is not None and inspection.unit is not None:
+        who = label(ctx.lang, "inspected", team=ctx.t(inspection.team), unit=ctx.t(inspection.unit), kind=ctx.kind)
+        who = who[:1].upper() + who[1:]  # the English names start lowercase ("the Fourth …") to read mid-sentence
+        parts.append(f'<p class="gs-round__who">{esc(who)}</p>')
+    rows = [("period", period_tag(inspection.start, inspection.end, ctx.lang) if inspection.start and inspection.end else None),
+            ("feedback", time_tag(inspection.feedback, ctx.lang) if inspection.feedback else None),
+            ("report", time_tag(ctx.site.notice.date, ctx.lang))]
+    items = "".join(f"<dt>{esc(label(ctx.lang, key, kind=ctx.kind))}</dt><dd>{value}</dd>" for key, value in rows if value)
+    parts.append(f'<dl class="gs-dates">{items}</dl>')
+    return "\n\n".join(parts)
 
 
-def render_figures(ctx: Context, _=None) -> str:
-    """The totals the notice declares, with a bar under each part of a whole."""
+# A bar under a total shows it against the total it is a part of.
+_BARS = {"completed": ("problems", "completed_of"), "immediate_completed": ("immediate", "immediate_of")}
+
+
+def render_figures(ctx: Context, *_) -> str:
+    """The totals the notice declares, with a bar under each part of a whole,
+    and, where the notice lists its problems, how many have each status."""
     totals = ctx.site.round.totals
+    named = totals.named()
     # `immediate_completed` is the bar under `immediate`; a card only when `immediate` is not stated.
-    shown = [f for f in totals.declared() if f is not totals.immediate_completed or totals.immediate is None]
+    shown = [(name, f) for name, f in named.items() if name != "immediate_completed" or "immediate" not in named]
     extra = {}
-    for index, figure in enumerate(shown):
-        if figure is totals.completed and totals.problems is not None:
-            extra[index] = _progress(ctx, "completed_of", figure, totals.problems)
-        elif figure is totals.immediate and totals.immediate_completed is not None:
-            extra[index] = _progress(ctx, "immediate_of", totals.immediate_completed, figure)
-    return _as_of(ctx) + "\n\n" + _figure_cards(ctx, shown, extra)
+    for index, (name, figure) in enumerate(shown):
+        if name == "completed" and "problems" in named:
+            extra[index] = _progress(ctx, "completed_of", figure, named["problems"])
+        elif name == "immediate" and "immediate_completed" in named:
+            extra[index] = _progress(ctx, "immediate_of", named["immediate_completed"], figure)
+    parts = [_as_of(ctx)]
+    if shown:
+        parts.append(_figure_cards(ctx, [f for _, f in shown], extra=extra))
+    parts.append(_problems_by_status(ctx))
+    return "\n\n".join(part for part in parts if part)
 
 
-def render_accountability(ctx: Context, _=None) -> str:
+def _problems_by_status(ctx: Context) -> str:
+    """How many of the problems the notice lists have each status, counted from the problems."""
+    problems = ctx.site.problems
+    if not problems:
+        return ""
+    counts = [(status, sum(p.status == status.id for p in problems)) for status in ctx.site.statuses]
+    unstated = sum(p.status is None for p in problems)
+    items = [f"<li>{status_badge(status, ctx.lang)} <data value=\"{n}\">{esc(format_value(n, ctx.lang))}</data></li>"
+             for status, n in counts if n]
+    if unstated:
+        items.append(f'<li>{esc(label(ctx.lang, "not_stated"))} <data value="{unstated}">{esc(format_value(unstated, ctx.lang))}</data></li>')
+    total = label(ctx.lang, "status_of_problems", count=format_value(len(problems), ctx.lang))
+    heading = label(ctx.lang, "problems_by_status", kind=ctx.kind) + label(ctx.lang, "detail", detail=total)
+    return (f'<div class="gs-by-status" data-gs-by-status><p class="gs-by-status__title">{esc(heading)}</p>'
+            f'<ul class="gs-by-status__list">{"".join(items)}</ul></div>')
+
+
+def render_accountability(ctx: Context, *_) -> str:
     return _as_of(ctx) + "\n\n" + _figure_table(ctx, ctx.site.round.accountability, "accountability")
 
 
-def render_meetings(ctx: Context, _=None) -> str:
+def render_meetings(ctx: Context, *_) -> str:
     return _as_of(ctx) + "\n\n" + _figure_table(ctx, ctx.site.round.meetings, "meetings")
 
 
-def render_area_cards(ctx: Context, _=None) -> str:
+def render_area_cards(ctx: Context, *_) -> str:
     cards = []
     for area in ctx.site.areas:
-        count = label(ctx.lang, "area_measures", count=len(area.measures))
+        if area.problems:
+            count = label(ctx.lang, "area_problems", count=len(area.problems))
+        else:
+            count = label(ctx.lang, "area_measures", count=len(area.measures))
         target = ctx.link(f"{AREA_PAGES}/{area.id}.md")
-        cards.append(f"-   [{md(_area_heading(ctx, area))}]({target})\n\n    {md(count)}")
+        cards.append(f"-   [{md(area_title(ctx, area))}]({target})\n\n    {md(count)}")
     return '<div class="grid cards gs-area-cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
 
 
 def render_area(ctx: Context, area_id: str) -> str:
-    area = ctx.site.area(area_id)
-    kicker = label(ctx.lang, "area_kicker", number=area.number, total=len(ctx.site.areas), kind=ctx.kind)
+    site, area = ctx.site, ctx.site.area(area_id)
+    kicker = label(ctx.lang, "area_kicker", number=site.areas.index(area) + 1, total=len(site.areas), kind=ctx.kind)
     if area.aspect is not None:
-        kicker += " · " + ctx.t(area.aspect)
-    notice = f"{ctx.link('notice.md')}#{area.id}"
+        kicker += " · " + ctx.printed(site.block(area.aspect))
     parts = [
-        f"# {md(_area_heading(ctx, area))}",
+        f"# {md(area_title(ctx, area))}",
         f'<p class="gs-kicker">{esc(kicker)}</p>',
         _as_of(ctx),
         _status(ctx, area),
+        _site_words(ctx, area.summary) if area.summary is not None else "",
         area_status_history(ctx, area),
-        _measures(ctx, area.measures, _measure_number),
-        f"[{md(label(ctx.lang, 'in_notice'))}]({notice}){{ .md-button }}",
     ]
+    for problem in area.problems:
+        parts.append(_item(ctx, problem, 2))
+        parts += [_item(ctx, measure, 3) for measure in problem.measures]
+    parts += [_item(ctx, measure, 2) for measure in area.measures]
+    parts.append(f"[{md(label(ctx.lang, 'in_notice'))}]({ctx.in_notice(area.block)}){{ .md-button }}")
     return "\n\n".join(part for part in parts if part)
 
 
-def _status(ctx: Context, area) -> str:
-    """How far the area's rectification has got, in the notice's own words (完成情况)."""
-    if area.status is None:
+def _item(ctx: Context, item, level: int) -> str:
+    """A problem or measure: its block, the status the notice gives it, its figures."""
+    figures = getattr(item, "figures", ())
+    return "\n\n".join(part for part in (_block_section(ctx, ctx.site.block(item.block), level, figures, item.id),
+                                         _status(ctx, item)) if part)
+
+
+def _status(ctx: Context, owner) -> str:
+    """The status the notice gives an area, problem or measure, as a badge
+    linked to the block that gives it; where the items of an area all have a
+    status, the area's own is the least advanced of theirs."""
+    site = ctx.site
+    if owner.status is not None:
+        status, block_id = site.status(owner.status), owner.status_block or owner.block
+    elif hasattr(owner, "problems"):
+        status, block_id = roll_up_now(site, owner), None
+    else:
         return ""
-    colon = "：" if ctx.lang == "zh" else ": "
-    return f'<p class="gs-area-status">{esc(label(ctx.lang, "status") + colon + ctx.t(area.status))}</p>'
+    if status is None:
+        return ""
+    colon = label(ctx.lang, "colon")
+    source = f' <a class="gs-status__source" href="{esc(ctx.in_notice(block_id))}">{esc(label(ctx.lang, "in_notice_short"))}</a>' if block_id else ""
+    return f'<p class="gs-item-status">{esc(label(ctx.lang, "status") + colon)}{status_badge(status, ctx.lang)}{source}</p>'
 
 
-def _dated(ctx: Context, measures, rendered: str) -> str:
-    """Measures with the date their figures are as of, when they have any."""
-    return (_as_of(ctx) + "\n\n" + rendered) if any(m.figures for m in measures) else rendered
+def _block_range(site: Site, first: str, last: str | None) -> list[Block]:
+    order = site.block_order
+    end = order[last] if last else order[first]
+    return list(site.notice.blocks[order[first]: end + 1])
 
 
-def render_approach(ctx: Context, _=None) -> str:
-    approach = ctx.site.notice.approach
-    return _dated(ctx, approach, _measures(ctx, approach, _point_number))
+def render_excerpt(ctx: Context, first: str, last: str | None = None) -> str:
+    """Blocks of the notice from `first` to `last` as a page's sections, each
+    linked to its place in the notice, with the figures it states."""
+    blocks = _block_range(ctx.site, first, last)
+    sections = [_block_section(ctx, block, 2, ctx.site.figures_by_block.get(block.id, ())) for block in blocks]
+    dated = any(block.id in ctx.site.figures_by_block for block in blocks)
+    return "\n\n".join(([_as_of(ctx)] if dated else []) + sections)
 
 
-def render_next_steps(ctx: Context, _=None) -> str:
-    notice = ctx.site.notice
-    intro = md(ctx.t(notice.next_steps_intro)) if notice.next_steps_intro is not None else ""
-    steps = _dated(ctx, notice.next_steps, _measures(ctx, notice.next_steps, _measure_number))
-    return "\n\n".join(part for part in (intro, steps) if part)
+def render_notice(ctx: Context, *_) -> str:
+    """The whole notice as a document, block by block, each as printed and
+    anchored by its id, linked to the page that structures it."""
+    parts, signature = [], []
+    for block in ctx.site.notice.blocks:
+        if block.kind in ("signature", "date"):
+            signature.append(block)
+            continue
+        if signature:
+            parts.append(_signature(ctx, signature))
+            signature = []
+        parts.append(_notice_block(ctx, block))
+    if signature:
+        parts.append(_signature(ctx, signature))
+    return '<div class="gs-notice" markdown>\n\n' + "\n\n".join(parts) + "\n\n</div>"
 
 
-def render_notice(ctx: Context, _=None) -> str:
-    """The whole notice as a document, in the notice's order, linked to the pages that structure it."""
-    site, notice, t = ctx.site, ctx.site.notice, ctx.t
-
-    def paragraph(name: str) -> str:
-        """A paragraph with the anchor that an update's source links to; nothing where the notice has none."""
-        text = getattr(notice, name)
-        return f"{md(t(text))}\n{{: #{notice_anchor(name)} }}" if text is not None else ""
-
-    def heading(name: str) -> str:
-        """A heading of one of the notice's numbered parts, where it has them."""
-        text = getattr(notice, name)
-        return f"## {md(t(text))} {{ #{notice_anchor(name)} }}" if text is not None else ""
-
-    parts = [f"# {md(t(notice.title))} {{ #{notice_anchor('title')} .gs-notice__title }}", paragraph("intro"),
-             heading("approach_heading"), paragraph("commitment")]
-    for n, point in enumerate(notice.approach, 1):
-        lead = f"[{md(_point_number(ctx, n) + _sentence(ctx, t(point.title)))}]({ctx.link('approach.md')}#{point.id})"
-        parts.append(f"**{lead}**{md(t(point.text))}")
-    parts += [paragraph("summary"), heading("areas_heading")]
-    aspect = None
-    for area in site.areas:
-        if area.aspect is not None and area.aspect != aspect:
-            aspect = area.aspect
-            parts.append(f'<p class="gs-notice__aspect">{esc(t(aspect))}</p>')
-        parts.append(f"## [{md(_area_heading_verbatim(ctx, area))}]({ctx.link(AREA_PAGES + '/' + area.id + '.md')}) {{#{area.id}}}")
-        for n, measure in enumerate(area.measures, 1):
-            lead = f"[{md(_measure_number(ctx, n) + _sentence(ctx, t(measure.title)))}]({ctx.link(AREA_PAGES + '/' + area.id + '.md')}#{measure.id})"
-            parts.append(f"**{lead}**{md(t(measure.text))}")
-        parts.append(_status(ctx, area))
-    parts += [heading("next_steps_heading"), paragraph("next_steps_intro")]
-    for n, step in enumerate(notice.next_steps, 1):
-        lead = f"[{md(_measure_number(ctx, n) + _sentence(ctx, t(step.title)))}]({ctx.link('next-steps.md')}#{step.id})"
-        parts.append(f"**{lead}**{md(t(step.text))}")
-    parts.append(paragraph("closing"))
-    parts.append(
-        f'<p class="gs-notice__signature" id="{notice_anchor("signature")}">{esc(t(notice.signature))}<br>'
-        f'{time_tag(notice.date, ctx.lang)}</p>'
-    )
-    return '<div class="gs-notice" markdown>\n\n' + "\n\n".join(filter(None, parts)) + "\n\n</div>"
+def _notice_block(ctx: Context, block: Block) -> str:
+    target = ctx.shown_on.get(block.id)
+    if block.kind == "title":
+        return f"# {md(ctx.printed(block))} {{ #{block.id} .gs-notice__title }}"
+    if block.kind == "heading":
+        text = md(ctx.printed(block))
+        text = f"[{text}]({ctx.link(target)})" if target else text
+        return f"{'#' * min(block.level + 1, 6)} {text} {{ #{block.id} }}"
+    head = item_head(ctx, block)
+    if head is None:
+        return f"{md(ctx.printed(block))}\n{{: #{block.id} }}"
+    head = f"[{md(head)}]({ctx.link(target)})" if target else md(head)
+    body = md(ctx.t(block.text)) if block.text else ""
+    join = " " if ctx.lang == "en" and body else ""
+    return f"**{head}**{join}{body}\n{{: #{block.id} }}"
 
 
-def _area_heading_verbatim(ctx: Context, area) -> str:
-    """The area heading exactly as the notice prints it."""
-    return _area_number(ctx, area) + _sentence(ctx, ctx.t(area.title)).strip()
+def _signature(ctx: Context, blocks: list[Block]) -> str:
+    """The signature and date at the right, as the notice ends; the date is machine-readable."""
+    lines = []
+    for block in blocks:
+        text = esc(ctx.printed(block))
+        if block.kind == "date":
+            lines.append(f'<time id="{block.id}" datetime="{ctx.site.notice.date.isoformat()}">{text}</time>')
+        else:
+            lines.append(f'<span id="{block.id}">{text}</span>')
+    return f'<p class="gs-notice__signature">{"<br>".join(lines)}</p>'
 
 
-def render_contact(ctx: Context, _=None) -> str:
+def render_contact(ctx: Context, *_) -> str:
     return contact_html(ctx.site, ctx.lang)
 
 
-def render_source(ctx: Context, _=None) -> str:
-    notice = ctx.site.notice
-    text = label(ctx.lang, "source", signature=ctx.t(notice.signature), title=ctx.t(notice.title), date=format_date(notice.date, ctx.lang))
+def render_source(ctx: Context, *_) -> str:
+    site = ctx.site
+    title = next((ctx.printed(block) for block in site.notice.blocks if block.kind == "title"), ctx.t(site.info.name))
+    text = label(ctx.lang, "source", signature=ctx.t(site.info.issuer), title=title, date=format_date(site.notice.date, ctx.lang))
     return md(text)
 
 
@@ -259,7 +314,7 @@ def contact_html(site: Site, lang: str) -> str:
             f'<dl class="gs-contact__list">{items}</dl></div>')
 
 
-def render_downloads(ctx: Context, _=None) -> str:
+def render_downloads(ctx: Context, *_) -> str:
     """The open-data files under /data/, each with what it holds and its size."""
     files = export_files(ctx.site)
     head = "".join(f'<th scope="col">{esc(label(ctx.lang, key))}</th>' for key in ("file", "holds", "size"))
@@ -278,7 +333,7 @@ def render_downloads(ctx: Context, _=None) -> str:
 SITEMAP_PLACEHOLDER = '<div class="gs-sitemap" data-gs-sitemap></div>'
 
 
-def render_sitemap(ctx: Context, _=None) -> str:
+def render_sitemap(ctx: Context, *_) -> str:
     return SITEMAP_PLACEHOLDER
 
 
@@ -293,24 +348,42 @@ def sitemap_html(entries: list[dict]) -> str:
     return f'<ul class="gs-sitemap__list">{"".join(items)}</ul>'
 
 
-# name → (renderer, what its argument names or None, the data file it shows)
-RENDERERS = {
-    "round": (render_round, None, "data/round.yaml"),
-    "figures": (render_figures, None, "data/round.yaml"),
-    "accountability": (render_accountability, None, "data/round.yaml"),
-    "meetings": (render_meetings, None, "data/round.yaml"),
-    "area-cards": (render_area_cards, None, None),  # each card leads to a page with its own edit link
-    "area": (render_area, "area", None),  # its page's own edit link opens the area's file
-    "approach": (render_approach, None, "data/notice.yaml"),
-    "next-steps": (render_next_steps, None, "data/notice.yaml"),
-    "notice": (render_notice, None, "data/notice.yaml"),
-    "contact": (render_contact, None, "data/contact.yaml"),
-    "source": (render_source, None, "data/notice.yaml"),
-    "timeline": (render_timeline, None, "data/updates.yaml"),
-    "progress-chart": (render_progress_chart, None, "data/updates.yaml"),
-    "changes": (render_changes, None, "data/updates.yaml"),
-    "downloads": (render_downloads, None, None),  # every file of data/ at once
-    "sitemap": (render_sitemap, None, None),
+# --- the table of markers -------------------------------------------------------------
+
+
+NOTHING, AREA, BLOCKS = "nothing", "area", "blocks"
+
+
+@dataclass(frozen=True)
+class Marker:
+    render: object  # (Context, *args) → Markdown
+    takes: str  # NOTHING, AREA (one area id) or BLOCKS (a block id, or the first and last of a range)
+    source: str | None  # the data file it shows, for its edit link (None: the page's own link serves)
+    en: str  # what it shows, for CONTRIBUTING's table of markers
+    zh: str
+
+
+MARKERS = {
+    "round": Marker(render_round, NOTHING, "data/round.yaml", "who inspected whom, and when", "谁在何时对谁进行了巡察"),
+    "figures": Marker(render_figures, NOTHING, "data/round.yaml", "the totals the notice states, and the problems by status",
+                      "公告说明的总数，以及各状态的问题数"),
+    "accountability": Marker(render_accountability, NOTHING, "data/round.yaml", "the accountability table", "问责情况表"),
+    "meetings": Marker(render_meetings, NOTHING, "data/round.yaml", "the meetings and follow-ups table", "会议与督办表"),
+    "area-cards": Marker(render_area_cards, NOTHING, None, "a card for each area, linked to its page", "每个方面一张卡片，链接到其页面"),
+    "area": Marker(render_area, AREA, None, "one area's page: its problems, measures, figures and statuses",
+                   "一个方面的页面：问题、措施、数字和状态"),
+    "excerpt": Marker(render_excerpt, BLOCKS, "data/notice.yaml",
+                      "blocks of the notice from the first id to the last, as sections, with their figures",
+                      "公告中从第一个标识到最后一个标识的段落，分节显示，附数字"),
+    "notice": Marker(render_notice, NOTHING, "data/notice.yaml", "the whole notice as printed", "公告原文全文"),
+    "contact": Marker(render_contact, NOTHING, "data/contact.yaml", "the contact details", "联系方式"),
+    "source": Marker(render_source, NOTHING, "data/notice.yaml", "where the data comes from", "数据来源"),
+    "timeline": Marker(render_timeline, NOTHING, "data/updates.yaml", "the timeline of updates", "进展时间线"),
+    "progress-chart": Marker(render_progress_chart, NOTHING, "data/updates.yaml", "the chart of problems and rectified ones, with its table",
+                             "问题数与已整改数的图表及表格"),
+    "changes": Marker(render_changes, NOTHING, "data/updates.yaml", "what changed at each update", "每期进展的变化"),
+    "downloads": Marker(render_downloads, NOTHING, None, "the open-data files", "开放数据文件"),
+    "sitemap": Marker(render_sitemap, NOTHING, None, "every page of the site", "本站全部页面"),
 }
 
 
@@ -321,12 +394,19 @@ def _edit_link(ctx: Context, source: str | None) -> str:
     return f'\n\n<p class="gs-edit"><a href="{esc(ctx.edit_base + source)}">{esc(label(ctx.lang, "edit_data"))}</a></p>'
 
 
-def marker_problems(markdown: str, shown_as: str, area_ids: Collection[str] | None, first_line: int = 1) -> list[Problem]:
-    """Every bad marker in `markdown`. With `area_ids` None (the data did not
+def markers(markdown: str):
+    """(name, arguments, match) of every marker in `markdown`."""
+    for match in MARKER.finditer(markdown):
+        name, *args = match.group("body").split() or [""]
+        yield name, args, match
+
+
+def marker_problems(markdown: str, shown_as: str, site: Site | None, first_line: int = 1) -> list[Problem]:
+    """Every bad marker in `markdown`. With `site` None (the data did not
     load), the ids that markers name are not checked."""
     problems = []
-    for match in MARKER.finditer(markdown):
-        problem = _marker_problem(match, markdown, area_ids)
+    for name, args, match in markers(markdown):
+        problem = _marker_problem(name, args, site)
         if problem:
             line = markdown.count("\n", 0, match.start()) + first_line
             column = match.start() - markdown.rfind("\n", 0, match.start())
@@ -334,39 +414,86 @@ def marker_problems(markdown: str, shown_as: str, area_ids: Collection[str] | No
     return problems
 
 
-def _marker_problem(match: re.Match, markdown: str, area_ids: Collection[str] | None) -> tuple[str, str] | None:
-    name, *args = match.group("body").split() or [""]
-    if name not in RENDERERS:
-        hint_en, hint_zh = suggest(name, list(RENDERERS), ("markers", "标记"))
+def _marker_problem(name: str, args: list[str], site: Site | None) -> tuple[str, str] | None:
+    if name not in MARKERS:
+        hint_en, hint_zh = suggest(name, list(MARKERS), ("markers", "标记"))
         return f"unknown marker `data:{name}`; {hint_en}", f"未知的标记 `data:{name}`；{hint_zh}"
-    takes = RENDERERS[name][1]
-    if takes is None and args:
-        extra = " ".join(args)
-        return (f"marker `data:{name}` takes no argument, but has `{extra}`",
-                f"标记 `data:{name}` 不带参数，但这里写了 `{extra}`")
-    if takes == "area" and (len(args) != 1 or (area_ids is not None and args[0] not in area_ids)):
-        given = " ".join(args) or "nothing"
-        hint_en, hint_zh = suggest(given, area_ids or [], ("ids", "标识"))
-        return (f"marker `data:area` needs one area id, not {given}; {hint_en}",
-                f"标记 `data:area` 需要一个方面标识，而不是 {given}；{hint_zh}")
+    takes, given = MARKERS[name].takes, " ".join(args) or "nothing"
+    if takes == NOTHING and args:
+        return (f"marker `data:{name}` takes no argument, but has `{given}`",
+                f"标记 `data:{name}` 不带参数，但这里写了 `{given}`")
+    if takes == AREA:
+        known = site.areas_by_id if site else None
+        if len(args) != 1 or (known is not None and args[0] not in known):
+            hint_en, hint_zh = suggest(given, list(known or []), ("ids", "标识"))
+            return (f"marker `data:area` needs one area id, not {given}; {hint_en}",
+                    f"标记 `data:area` 需要一个方面标识，而不是 {given}；{hint_zh}")
+    if takes == BLOCKS:
+        if not 1 <= len(args) <= 2:
+            return (f"marker `data:{name}` needs a block id, or the first and last of a range, not {given}",
+                    f"标记 `data:{name}` 需要一个段落标识，或范围的第一个和最后一个标识，而不是 {given}")
+        if site is not None:
+            for block_id in args:
+                if block_id not in site.blocks_by_id:
+                    hint_en, hint_zh = suggest(block_id, list(site.blocks_by_id), ("blocks", "段落"))
+                    return (f"marker `data:{name}` names no block of data/notice.yaml: `{block_id}`; {hint_en}",
+                            f"标记 `data:{name}` 所写的段落 `{block_id}` 不在 data/notice.yaml 中；{hint_zh}")
+            if len(args) == 2 and site.block_order[args[0]] > site.block_order[args[1]]:
+                return (f"marker `data:{name}`: `{args[0]}` comes after `{args[1]}` in the notice; name the first block first",
+                        f"标记 `data:{name}`：`{args[0]}` 在公告中位于 `{args[1]}` 之后；请先写前面的段落")
     return None
 
 
 def fill_markers(markdown: str, ctx: Context, shown_as: str, first_line: int = 1) -> str:
     """Replace every marker. Raises InputError naming each bad marker's line;
     `first_line` is the line of the file on which `markdown` starts."""
-    problems = marker_problems(markdown, shown_as, ctx.site.areas_by_id, first_line)
+    problems = marker_problems(markdown, shown_as, ctx.site, first_line)
     if problems:
         raise InputError(problems)
 
     def replace(match: re.Match) -> str:
         name, *args = match.group("body").split()
-        render, _, source = RENDERERS[name]
-        return render(ctx, *args) + _edit_link(ctx, source)
+        marker = MARKERS[name]
+        return marker.render(ctx, *args) + _edit_link(ctx, marker.source)
 
     return MARKER.sub(replace, markdown)
 
 
-def area_page(area_id: str) -> str:
-    """The Markdown of a generated area page: one marker, filled per language."""
-    return f"<!-- data:area {area_id} -->\n"
+def shown_on(site: Site, pages: Mapping[str, str]) -> dict[str, str]:
+    """Block id → the page that shows the block structured, with its anchor:
+    the area pages, and the pages whose excerpt markers show a block. `pages`
+    maps a page's source (in the first language) to its Markdown."""
+    found = {}
+    for page, markdown in pages.items():
+        for name, args, _ in markers(markdown):
+            if MARKERS.get(name) is MARKERS["excerpt"] and _marker_problem(name, args, site) is None:
+                for block in _block_range(site, *args):
+                    found.setdefault(block.id, f"{page}#{block.id}")
+    for area in site.areas:
+        page = f"{AREA_PAGES}/{area.id}.md"
+        found[area.block] = page
+        for item in area.items():
+            found[item.block] = f"{page}#{item.id}"
+    return found
+
+
+# --- pages generated from data ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page made from data, not written in docs/: its Markdown (the same in
+    every language: its markers are filled per language), the data file its
+    edit link opens, and the written page it follows in the navigation."""
+
+    markdown: str
+    source: str
+    follows: str
+
+
+def generated_pages(site: Site) -> dict[str, GeneratedPage]:
+    """Source path (in the first language) → page: one page per area."""
+    return {f"{AREA_PAGES}/{area.id}.md": GeneratedPage(f"<!-- data:area {area.id} -->\n", site.area_files[area.id],
+                                                        f"{AREA_PAGES}/index.md")
+            for area in site.areas}
+

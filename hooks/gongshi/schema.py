@@ -11,43 +11,54 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import json
-import types
-import typing
 from pathlib import Path
 
 from . import model
 from .data import FILES
-from .model import Area, Id, Text
+from .labels import LANGUAGES
+from .model import CHOICE, LIST, RECORD, TEXT, Area, Kind, field_kinds
 
 SCHEMA_DIR = "schema"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-TEXT = {
-    "type": "object",
-    "description": "中文与英文 / Chinese and English",
-    "properties": {lang: {"type": "string", "minLength": 1, "not": {"pattern": model.HTML_TAG}} for lang in model.LANGUAGES},
-    "required": list(model.LANGUAGES),
-    "additionalProperties": False,
-}
+_PLAIN = {"type": "string", "minLength": 1, "not": {"pattern": model.HTML_TAG}}
+
+
+def text_schema(languages=None) -> dict:
+    """A text: a plain string (in the site's first language), or a mapping of
+    languages to texts. The files' schemas cannot know a site's languages, so
+    they accept any the engine knows; the open data's names the site's."""
+    described = "、".join(languages or LANGUAGES)
+    mapping = {"type": "object", "properties": {lang: _PLAIN for lang in languages or LANGUAGES},
+               "additionalProperties": False, "minProperties": 1}
+    if languages:
+        mapping["required"] = list(languages)
+        return {**mapping, "description": f"{described} / text in each language of the site"}
+    return {"description": f"文字，或各语言（{described}）的文字 / text, or text in each language",
+            "anyOf": [_PLAIN, mapping]}
 
 
 def _describe(cls) -> str:
     return " ".join((cls.__doc__ or "").split())
 
 
-def type_schema(tp) -> dict:
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        # Optional: the key may be left out or left empty (YAML null), as the validator allows.
-        (inner,) = [arg for arg in typing.get_args(tp) if arg is not type(None)]
-        return {"anyOf": [type_schema(inner), {"type": "null"}]}
-    if tp is Text:
-        return {"$ref": "#/$defs/text"}
-    if dataclasses.is_dataclass(tp):
-        return record_schema(tp)
-    if origin is tuple:
-        return {"type": "array", "items": type_schema(typing.get_args(tp)[0])}
-    if isinstance(tp, type) and issubclass(tp, Id):
-        return {"type": "string", "pattern": f"^{Id.pattern}$", "description": _describe(tp)}
+def kind_schema(kind: Kind) -> dict:
+    if kind.name == CHOICE:
+        schema = {"anyOf": [kind_schema(choice) for choice in kind.choices]}
+    elif kind.name == TEXT:
+        schema = {"$ref": "#/$defs/text"}
+    elif kind.name == RECORD:
+        schema = record_schema(kind.type)
+    elif kind.name == LIST:
+        schema = {"type": "array", "items": kind_schema(kind.type)}
+    else:
+        schema = _scalar_schema(kind.type)
+    # Optional: the key may be left out or left empty (YAML null), as the validator allows.
+    return {"anyOf": [schema, {"type": "null"}]} if kind.optional else schema
+
+
+def _scalar_schema(tp) -> dict:
+    if isinstance(tp, type) and issubclass(tp, str) and tp is not str:  # a kind of id
+        return {"type": "string", "pattern": f"^(?:{tp.pattern})$", "description": _describe(tp)}
     if tp is datetime.date:
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     if tp is str:
@@ -55,9 +66,8 @@ def type_schema(tp) -> dict:
     return {bool: {"type": "boolean"}, int: {"type": "integer"}, float: {"type": "number"}}[tp]
 
 
-def _field_schema(spec: dataclasses.Field, tp) -> dict:
-    schema = type_schema(tp)
-    meta = spec.metadata
+def _limits(schema: dict, meta: dict) -> dict:
+    """The field's limits, on the schema of its value (or of each item: "each")."""
     if "min" in meta:
         schema["minimum"] = meta["min"]
     if "max" in meta:
@@ -69,13 +79,30 @@ def _field_schema(spec: dataclasses.Field, tp) -> dict:
     return schema
 
 
+def _field_schema(spec: dataclasses.Field, kind: Kind) -> dict:
+    schema = kind_schema(kind)
+    value = schema["anyOf"][0] if kind.optional else schema
+    _limits(value, spec.metadata)
+    each = spec.metadata.get("each")
+    if each and kind.name == LIST:
+        items = value["items"]
+        for choice in items.get("anyOf", [items]):
+            if choice.get("type") == "string":
+                _limits(choice, each)
+    elif each and kind.name == TEXT:
+        value.clear()
+        value.update({"anyOf": [_limits({"type": "string"}, each),
+                                {"type": "object", "additionalProperties": _limits({"type": "string"}, each)}]})
+    return schema
+
+
 def record_schema(cls) -> dict:
-    hints = typing.get_type_hints(cls)
-    fields = model.data_fields(cls)
+    exported = {f.name for f in model.data_fields(cls)}
+    kinds = [(f, kind) for f, kind in field_kinds(cls) if f.name in exported]
     schema = {
         "type": "object",
-        "properties": {f.name: _field_schema(f, hints[f.name]) for f in fields},
-        "required": [f.name for f in fields if f.default is dataclasses.MISSING],
+        "properties": {f.name: _field_schema(f, kind) for f, kind in kinds},
+        "required": [f.name for f, _ in kinds if f.default is dataclasses.MISSING],
         "additionalProperties": False,
     }
     if cls.__doc__ and not cls.__doc__.startswith(cls.__name__ + "("):  # dataclass's own doc is its signature
@@ -88,15 +115,16 @@ def file_schemas() -> dict[str, dict]:
     kinds = {name.removesuffix(".yaml"): cls for name, cls in FILES.items()} | {"area": Area}
     return {
         f"{kind}.schema.json": {"$schema": DIALECT, "$id": f"{kind}.schema.json", "title": kind,
-                                **record_schema(cls), "$defs": {"text": TEXT}}
+                                **record_schema(cls), "$defs": {"text": text_schema()}}
         for kind, cls in kinds.items()
     }
 
 
-def site_schema(schema_id: str) -> dict:
+def site_schema(schema_id: str, languages) -> dict:
     """The schema of the whole site's data as one document (the open-data JSON),
-    which names its schema in `$schema`."""
-    schema = {"$schema": DIALECT, "$id": schema_id, "title": "gongshi", **record_schema(model.Site), "$defs": {"text": TEXT}}
+    which names its schema in `$schema`: every text in each of `languages`."""
+    schema = {"$schema": DIALECT, "$id": schema_id, "title": "gongshi", **record_schema(model.Site),
+              "$defs": {"text": text_schema(languages)}}
     schema["properties"] = {"$schema": {"type": "string"}, **schema["properties"]}
     return schema
 

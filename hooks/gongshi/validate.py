@@ -2,24 +2,23 @@
 
 Every problem is collected with its file and line; nothing stops at the first.
 The checks come in two layers: the shape of each file (read from the model's
-dataclasses) and the consistency of the site as a whole. Each message is
-written in English and in Chinese.
+dataclasses through model.field_kinds) and the consistency of the site as a
+whole, chief of which: every reference into the notice names a block that
+exists, and every figure, status and quote is found in its block. Each message
+is written in English and in Chinese.
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime
-import functools
 import re
-import types
-import typing
-from pathlib import Path
 
 from . import model
 from .errors import Problem, suggest
-from .format import format_value
+from .format import chinese_numeral, format_value
+from .labels import LABELS, LANGUAGES
 from .load import Located, LocatedList
-from .model import LANGUAGE_NAMES, LANGUAGE_NAMES_ZH, Id, Site, Text
+from .model import CHOICE, LIST, RECORD, TEXT, Block, Id, Kind, Site, Text, field_kinds
 
 _INVALID = object()
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -39,12 +38,18 @@ def _describe(value) -> tuple[str, str]:
     return "a mapping", "映射（若干“键: 值”）"
 
 
-def _expected(tp) -> tuple[str, str]:
-    if dataclasses.is_dataclass(tp):
-        keys = ", ".join(f"`{f.name}`" for f in dataclasses.fields(tp))
+def _expected(kind: Kind, languages) -> tuple[str, str]:
+    if kind.name == TEXT:
+        keys = ", ".join(f"`{lang}`" for lang in languages)
+        return f"text, or a mapping with {keys}", f"文字，或包含 {keys} 的映射"
+    if kind.name == RECORD:
+        keys = ", ".join(f"`{f.name}`" for f in dataclasses.fields(kind.type))
         return f"a mapping with {keys}", f"包含 {keys} 的映射"
-    if typing.get_origin(tp) is tuple:
+    if kind.name == LIST:
         return "a list (items start with “- ”)", "列表（每项以“- ”开头）"
+    if kind.name == CHOICE:
+        en, zh = zip(*(_expected(choice, languages) for choice in kind.choices))
+        return " or ".join(en), "或".join(zh)
     return {
         str: ("text", "文字"),
         bool: ("true or false", "true 或 false"),
@@ -54,7 +59,17 @@ def _expected(tp) -> tuple[str, str]:
         Id: ("an id (lowercase letters, digits and hyphens)", "标识（小写字母、数字和连字符）"),
         model.UnitId: ("a unit id from data/units.yaml", "data/units.yaml 中的单位标识"),
         model.StatusId: ("a status id from data/statuses.yaml", "data/statuses.yaml 中的状态标识"),
-    }[tp]
+        model.BlockId: ("the id of a block of data/notice.yaml", "data/notice.yaml 中某一段的标识"),
+        model.Language: (f"a language code ({', '.join(LANGUAGES)})", f"语言代码（{'、'.join(LANGUAGES)}）"),
+    }[kind.type]
+
+
+def language_name(lang: str, message_lang: str) -> str:
+    """A language as an editor's message names it."""
+    words = LABELS.get(lang)
+    if words is None:
+        return lang
+    return words["name_in_chinese"] if message_lang == "zh" else words["name_in_english"]
 
 
 class Locations:
@@ -78,104 +93,135 @@ class Locations:
         return Problem(path, line, en, zh, column)
 
 
-@functools.cache
-def _fields(cls) -> tuple[dict[str, dataclasses.Field], dict[str, type]]:
-    """A model class's fields by name, and their types: get_type_hints is slow,
-    and at a hundred times the seed it ran for each of 30,000 records."""
-    return {f.name: f for f in dataclasses.fields(cls)}, typing.get_type_hints(cls)
-
-
 class Builder:
-    """Builds one file's model objects, collecting its problems."""
+    """Builds one file's model objects, collecting its problems. A Text holds
+    the site's `languages`: a plain string is the text in the first of them."""
 
-    def __init__(self, path: str, locations: Locations):
-        self.path, self.locations, self.problems = path, locations, []
+    def __init__(self, path: str, locations: Locations, languages: tuple[str, ...]):
+        self.path, self.locations, self.languages, self.problems = path, locations, languages, []
 
     def fail(self, at: tuple[int, int], en: str, zh: str):
         """Record a problem at (line, column)."""
         self.problems.append(Problem(self.path, at[0], en, zh, at[1]))
         return _INVALID
 
-    def wrong_type(self, tp, value, at, name: str, hint: tuple[str, str] = ("", "")):
-        (want_en, want_zh), (got_en, got_zh) = _expected(tp), _describe(value)
+    def wrong_type(self, kind: Kind, value, at, name: str, hint: tuple[str, str] = ("", "")):
+        (want_en, want_zh), (got_en, got_zh) = _expected(kind, self.languages), _describe(value)
         return self.fail(at, f"`{name}` should be {want_en}, not {got_en}{hint[0]}",
                          f"`{name}` 应当是{want_zh}，而不是{got_zh}{hint[1]}")
 
-    def build(self, tp, value, at, name: str):
-        origin = typing.get_origin(tp)
-        if origin in (typing.Union, types.UnionType):  # `X | None`: optional
-            (inner,) = [arg for arg in typing.get_args(tp) if arg is not type(None)]
-            return None if value is None else self.build(inner, value, at, name)
-        if dataclasses.is_dataclass(tp):
-            return self.record(tp, value, at, name)
-        if origin is tuple:
-            return self.items(typing.get_args(tp)[0], value, at, name)
-        return self.scalar(tp, value, at, name)
+    def build(self, kind: Kind, value, at, name: str, limits: dict):
+        """`limits` are the field's metadata: "min", "max", "pattern" for a
+        scalar, and "each" for every item of a list or language of a text."""
+        if value is None and kind.optional:
+            return None
+        if kind.name == TEXT:
+            return self.text(value, at, name, limits.get("each", {}))
+        if kind.name == RECORD:
+            return self.record(kind.type, value, at, name)
+        if kind.name == LIST:
+            return self.items(kind, value, at, name, limits.get("each", {}))
+        if kind.name == CHOICE:
+            return self.choice(kind, value, at, name, limits)
+        item = self.scalar(kind, value, at, name)
+        return item if item is _INVALID else self.limits(limits, item, at, name)
 
-    def items(self, item_type, value, at, name):
+    def items(self, kind: Kind, value, at, name, limits: dict):
         if not isinstance(value, LocatedList):
-            return self.wrong_type(tuple[item_type, ...], value, at, name)
-        built = [self.build(item_type, item, item_at, f"{name} item")
+            return self.wrong_type(kind, value, at, name)
+        built = [self.build(kind.type, item, item_at, f"{name} item", limits)
                  for item, item_at in zip(value, zip(value.item_lines, value.item_columns))]
         return _INVALID if _INVALID in built else tuple(built)
 
+    def choice(self, kind: Kind, value, at, name, limits: dict):
+        """A text or a record, told apart by what the YAML holds."""
+        wanted = RECORD if isinstance(value, Located) else model.SCALAR
+        fitting = [choice for choice in kind.choices if choice.name == wanted]
+        if not fitting or (wanted == model.SCALAR and not isinstance(value, str)):
+            return self.wrong_type(kind, value, at, name)
+        return self.build(fitting[0], value, at, name, limits)
+
     def record(self, cls, value, at, name):
         if not isinstance(value, Located):
-            return self.wrong_type(cls, value, at, name)
+            return self.wrong_type(model.kind_of(cls), value, at, name)
         key_at = {key: (value.key_lines[key], value.key_columns[key]) for key in value}
-        fields, hints = _fields(cls)
+        known = [spec.name for spec, _ in field_kinds(cls)]
         for key in value:
-            if key not in fields:
-                hint_en, hint_zh = suggest(key, list(fields), ("keys", "键"))
+            if key not in known:
+                hint_en, hint_zh = suggest(key, known, ("keys", "键"))
                 self.fail(key_at[key], f"unknown key `{key}` in `{name}`; {hint_en}",
                           f"`{name}` 中有未知的键 `{key}`；{hint_zh}")
         built = {}
-        for key, spec in fields.items():
+        for spec, kind in field_kinds(cls):
+            key = spec.name
             optional = spec.default is not dataclasses.MISSING
-            if key not in value or (cls is Text and value[key] in (None, "")):
+            if key not in value:
                 if not optional:
-                    # An empty value is reported on its own line, a missing key on its parent's.
-                    self.missing(cls, key, name, key_at.get(key, at))
+                    self.fail(at, f"`{name}` is missing the required key `{key}`", f"`{name}` 缺少必填的键 `{key}`")
                     built[key] = _INVALID
                 continue
-            item = self.build(hints[key], value[key], key_at[key], key)
-            if item is not _INVALID and item is not None:
-                item = self.limits(spec, item, key_at[key], key)
-            built[key] = item
+            built[key] = self.build(kind, value[key], key_at[key], key, spec.metadata)
         if _INVALID in built.values():
             return _INVALID
-        obj = cls(**built)
+        obj = cls(**{key: item for key, item in built.items() if item is not None})
         self.locations.remember(obj, self.path, value)
         return obj
 
-    def missing(self, cls, key, name, at):
-        if cls is Text:
-            return self.fail(at, f"`{name}` has no {LANGUAGE_NAMES[key]} text; add `{key}: …`",
-                             f"`{name}` 缺少{LANGUAGE_NAMES_ZH[key]}文字；请添加 `{key}: …`")
-        return self.fail(at, f"`{name}` is missing the required key `{key}`", f"`{name}` 缺少必填的键 `{key}`")
+    def text(self, value, at, name, limits: dict):
+        first = self.languages[0]
+        if isinstance(value, str):
+            given, given_at = {first: value}, {first: at}
+        elif isinstance(value, Located):
+            given, given_at = {}, {}
+            for key in value:
+                spot = (value.key_lines[key], value.key_columns[key])
+                if key not in LANGUAGES:
+                    hint_en, hint_zh = suggest(key, list(self.languages), ("languages", "语言"))
+                    self.fail(spot, f"`{name}` has text in `{key}`, which is not a language; {hint_en}",
+                              f"`{name}` 中的 `{key}` 不是语言代码；{hint_zh}")
+                elif key in self.languages:  # a language the site does not list is left out, not refused
+                    given[key], given_at[key] = value[key], spot
+        else:
+            return self.wrong_type(model.kind_of(Text), value, at, name)
+        texts, ok = {}, True
+        for lang in self.languages:
+            text = given.get(lang)
+            if text is None or text == "":
+                # An empty value is reported on its own line, a missing language on its text's.
+                self.fail(given_at.get(lang, at), f"`{name}` has no {language_name(lang, 'en')} text; add `{lang}: …`",
+                          f"`{name}` 缺少{language_name(lang, 'zh')}文字；请添加 `{lang}: …`")
+                ok = False
+                continue
+            built = self.scalar(model.kind_of(str), text, given_at[lang], name)
+            if built is not _INVALID:
+                built = self.limits(limits, built, given_at[lang], name)
+            ok = ok and built is not _INVALID
+            texts[lang] = built
+        return Text(texts) if ok else _INVALID
 
-    def scalar(self, tp, value, at, name):
+    def scalar(self, kind: Kind, value, at, name):
+        tp = kind.type
         if issubclass(tp, str):  # text, or one of the kinds of id
             if not isinstance(value, str):
                 quote = isinstance(value, (int, float)) and not isinstance(value, bool) and tp is str
                 hint = ("; put it in quotes", "；请给它加上引号") if quote else ("", "")
-                return self.wrong_type(tp, value, at, name, hint)
-            if tp is not str and not re.fullmatch(Id.pattern, value):
-                return self.wrong_type(tp, value, at, name)
+                return self.wrong_type(kind, value, at, name, hint)
+            if tp is not str and not re.fullmatch(tp.pattern, value):
+                return self.wrong_type(kind, value, at, name)
             tag = re.search(model.HTML_TAG + r"[^>]*>?", value)
             if tag:
                 return self.fail(at, f"`{name}` contains HTML ({tag.group(0)[:30]}); write plain text",
                                  f"`{name}` 中含有 HTML（{tag.group(0)[:30]}）；请只写纯文字")
             return value if tp is str else tp(value)
         if tp is bool:
-            return value if isinstance(value, bool) else self.wrong_type(tp, value, at, name)
+            return value if isinstance(value, bool) else self.wrong_type(kind, value, at, name)
         if tp in (int, float):
             kinds = (int,) if tp is int else (int, float)
             ok = isinstance(value, kinds) and not isinstance(value, bool)
-            return value if ok else self.wrong_type(tp, value, at, name)
+            return value if ok else self.wrong_type(kind, value, at, name)
         if tp is datetime.date:
             if not isinstance(value, str):
-                return self.wrong_type(tp, value, at, name)
+                return self.wrong_type(kind, value, at, name)
             try:
                 if _DATE.fullmatch(value):
                     return datetime.date.fromisoformat(value)
@@ -185,8 +231,7 @@ class Builder:
                              f"`{name}` 不是有效的日期：{value}；请写成 YYYY-MM-DD")
         raise TypeError(f"the model uses a type the validator does not know: {tp}")
 
-    def limits(self, spec: dataclasses.Field, item, at, key):
-        meta = spec.metadata
+    def limits(self, meta: dict, item, at, key):
         if "min" in meta and item < meta["min"]:
             return self.fail(at, f"`{key}` is {item}; it cannot be less than {meta['min']}",
                              f"`{key}` 是 {item}；不能小于 {meta['min']}")
@@ -199,51 +244,85 @@ class Builder:
         return item
 
 
-def build_file(cls, data, path: str, locations: Locations):
+def build_file(cls, data, path: str, locations: Locations, languages: tuple[str, ...]):
     """Build one file's top-level object. Returns (object or None, problems)."""
-    builder = Builder(path, locations)
+    builder = Builder(path, locations, languages)
     at = (getattr(data, "line", 1), getattr(data, "column", 1))
     obj = builder.record(cls, data, at, path.rsplit("/", 1)[-1])
     return (None if obj is _INVALID else obj), builder.problems
+
+
+def site_languages(data, path: str) -> tuple[tuple[str, ...] | None, list[Problem]]:
+    """The `languages` of data/site.yaml, read before anything else: every text
+    of the site is checked against them. None where they cannot be read."""
+    at = (getattr(data, "line", 1), getattr(data, "column", 1))
+    if not isinstance(data, Located) or "languages" not in data:
+        return None, []  # the file's own check reports it
+    at = (data.key_lines["languages"], data.key_columns["languages"])
+    builder = Builder(path, Locations(), LANGUAGES)
+    kind = dict((spec.name, kind) for spec, kind in field_kinds(model.SiteInfo))["languages"]
+    languages = builder.build(kind, data["languages"], at, "languages", {})
+    if languages is _INVALID:
+        return None, builder.problems
+    if not languages:
+        return None, [Problem(path, at[0], "`languages` lists no language; list the notice's first, e.g. [zh]",
+                              "`languages` 中没有任何语言；请先写公告的语言，如 [zh]", at[1])]
+    if len(set(languages)) < len(languages):
+        return None, [Problem(path, at[0], "`languages` lists a language twice", "`languages` 中有重复的语言", at[1])]
+    return tuple(languages), []
 
 
 # --- the site as a whole -----------------------------------------------------
 
 
 def check_site(site: Site, at: Locations) -> list[Problem]:
-    """Consistency across files: ids, references, dates, totals, figures."""
+    """Consistency across files: ids, references into the notice, dates, totals, figures."""
     problems: list[Problem] = []
+    problems += _unique(site.notice.blocks, "id", "block id", "段落标识", at)
     problems += _unique(site.units, "id", "unit id", "单位标识", at)
     problems += _unique(site.areas, "id", "area id", "方面标识", at)
-    problems += _unique(site.areas, "number", "area number", "方面序号", at)
-    numbers = sorted(a.number for a in site.areas)
-    if numbers != list(range(1, len(site.areas) + 1)) and len(set(numbers)) == len(numbers):
-        last = max(site.areas, key=lambda a: a.number)
-        problems.append(at.problem(
-            last, f"areas are numbered {numbers}; number them 1 to {len(numbers)} without gaps",
-            f"各方面的序号是 {numbers}；请从 1 到 {len(numbers)} 连续编号", "number"))
-    for area in site.areas:
-        problems += _unique(area.measures, "id", "measure id", "措施标识", at)
-    for group in (site.notice.approach, site.notice.next_steps):
-        problems += _unique(group, "id", "id", "标识", at)
-    for group in (site.round.accountability, site.round.meetings):
+    problems += _unique(site.areas, "block", "area block", "方面所在段落", at)
+    problems += _unique([item for area in site.areas for item in area.items()], "id", "problem or measure id", "问题或措施标识", at)
+    for group in (site.round.accountability, site.round.meetings, site.round.figures):
         problems += _unique(group, "id", "figure id", "数字标识", at)
-    for figure, owner in _figures_with_text(site):
-        problems += _check_figure(site, figure, owner, at)
+    problems += _check_blocks(site, at)
+    problems += _check_references(site, at)
+    for figure, block_id in _figures_with_blocks(site):
+        problems += _check_figure(site, figure, block_id, at)
+    problems += _check_item_statuses_given(site, at)
     problems += _check_dates(site, at)
     problems += _check_totals(site, at)
+    problems += _check_listed(site, at)
     problems += _check_progress(site, at)
     problems += _check_declared(site, at)
     return problems
 
 
-def check_files(site: Site, docs: Path, at: Locations) -> list[Problem]:
-    """Files that the data names and the site must publish."""
+def check_files(site: Site, docs, at: Locations) -> list[Problem]:
+    """Files that the data names and the site must publish: the pages of the
+    nav, in the first language, and the 党政机关网站标识 image."""
+    problems = []
+    for owner, page in nav_pages(site.info):
+        if not (docs / page).is_file():
+            key = "pages" if isinstance(owner, model.NavSection) else "nav"
+            problems.append(at.problem(owner, f"the nav lists `{page}`, but there is no docs/{page}",
+                                       f"导航（nav）中列出了 `{page}`，但 docs/{page} 不存在", key))
     mark = site.info.gov_site_mark
     if mark is not None and not (docs / mark.image).is_file():
-        return [at.problem(mark, f"the image `{mark.image}` is not in docs/; put the 党政机关网站标识 image there",
-                           f"docs/ 中没有图片 `{mark.image}`；请把党政机关网站标识图片放在那里", "image")]
-    return []
+        problems.append(at.problem(mark, f"the image `{mark.image}` is not in docs/; put the 党政机关网站标识 image there",
+                                   f"docs/ 中没有图片 `{mark.image}`；请把党政机关网站标识图片放在那里", "image"))
+    return problems
+
+
+def nav_pages(info: model.SiteInfo) -> list[tuple[object, str]]:
+    """(where it is listed, page) for every page the nav of data/site.yaml lists."""
+    listed = []
+    for entry in info.nav:
+        if isinstance(entry, model.NavSection):
+            listed += [(entry, page) for page in entry.pages]
+        else:
+            listed.append((info, entry))
+    return listed
 
 
 def _unique(items, key: str, what: str, what_zh: str, at: Locations) -> list[Problem]:
@@ -261,20 +340,130 @@ def _unique(items, key: str, what: str, what_zh: str, at: Locations) -> list[Pro
     return problems
 
 
-def _check_figure(site: Site, figure, owner, at: Locations) -> list[Problem]:
+def printed(block: Block, lang: str) -> str:
+    """What the notice prints for a block in one language: its parts, joined as the language joins them."""
+    return LABELS[lang]["join"].join(part[lang] for part in block.parts())
+
+
+# --- the notice's blocks -----------------------------------------------------------
+
+
+def _check_blocks(site: Site, at: Locations) -> list[Problem]:
+    problems = []
+    for block in site.notice.blocks:
+        if not block.parts():
+            problems.append(at.problem(block, f"block `{block.id}` prints nothing; give it a `text`",
+                                       f"段落 `{block.id}` 没有任何文字；请填写 `text`"))
+        if (block.kind == "heading") != (block.level is not None):
+            problems.append(at.problem(
+                block, f"block `{block.id}`: a heading has a `level` (1 for the top), and only a heading has one",
+                f"段落 `{block.id}`：标题（heading）须写 `level`（最高一级为 1），其他段落不写", "level" if block.level else "kind"))
+        if block.kind == "date" and block.text is not None and not _states_date(block.text[site.languages[0]], site.notice.date):
+            problems.append(at.problem(
+                block, f"block `{block.id}` prints a date that is not the notice's `date` ({site.notice.date})",
+                f"段落 `{block.id}` 所写的日期与公告日期 `date`（{site.notice.date}）不一致", "text"))
+    return problems
+
+
+_ZERO_TO_NINE = "〇一二三四五六七八九"
+
+
+def _states_date(text: str, date: datetime.date) -> bool:
+    """Whether a date line says `date`: 2024年9月12日, 2024年09月12日 or 二〇二四年九月十二日."""
+    text = re.sub(r"\s+", "", text)
+    year_zh = "".join(_ZERO_TO_NINE[int(d)] for d in str(date.year))
+    written = (f"{date.year}年{date.month}月{date.day}日", f"{date.year}年{date.month:02d}月{date.day:02d}日",
+               f"{year_zh}年{chinese_numeral(date.month)}月{chinese_numeral(date.day)}日",
+               f"{date.year}-{date.month:02d}-{date.day:02d}")
+    return any(form in text for form in written)
+
+
+def _references(site: Site):
+    """(object, key, block id) for every reference into the notice."""
+    for area in site.areas:
+        yield area, "block", area.block
+        yield area, "aspect", area.aspect
+        yield area, "status_block", area.status_block
+        for item in area.items():
+            yield item, "block", item.block
+            yield item, "status_block", item.status_block
+    for figure, _ in _figures_with_blocks(site):
+        yield figure, "block", figure.block
+    for update in site.updates:
+        for block_id in update.source.notice:
+            yield update.source, "notice", block_id
+
+
+def _check_references(site: Site, at: Locations) -> list[Problem]:
+    problems, known = [], list(site.blocks_by_id)
+    for owner, key, block_id in _references(site):
+        if block_id is not None and block_id not in site.blocks_by_id:
+            hint_en, hint_zh = suggest(block_id, known, ("blocks", "段落"))
+            problems.append(at.problem(owner, f"data/notice.yaml has no block `{block_id}`; {hint_en}",
+                                       f"data/notice.yaml 中没有段落 `{block_id}`；{hint_zh}", key))
+    if problems:
+        return problems  # the checks below read the blocks named
+    for area in site.areas:
+        if area.quote is not None:
+            block = site.block(area.block)
+            for lang in site.languages:
+                if area.quote[lang] not in printed(block, lang):
+                    problems.append(at.problem(
+                        area, f"the {language_name(lang, 'en')} `quote` of area `{area.id}` is not in block `{block.id}`; "
+                              "a quote must be the block's own words",
+                        f"方面 `{area.id}` 的{language_name(lang, 'zh')} `quote` 不在段落 `{block.id}` 中；引用必须是原文", "quote"))
+        problems += _check_in_part(site, area, at)
+    return problems
+
+
+def _check_in_part(site: Site, area, at: Locations) -> list[Problem]:
+    """An area's problems and measures lie in its part of the notice: after its
+    heading and before the next area's."""
+    order = site.block_order
+    start = order[area.block]
+    later = [order[other.block] for other in site.areas if order[other.block] > start]
+    end = min(later, default=len(order))
+    problems = []
+    for item in area.items():
+        if not start < order[item.block] < end:
+            problems.append(at.problem(
+                item, f"block `{item.block}` is not in the part of the notice that area `{area.id}` heads (from block `{area.block}`)",
+                f"段落 `{item.block}` 不在方面 `{area.id}`（从段落 `{area.block}` 开始）的范围内", "block"))
+    return problems
+
+
+def _figures_with_blocks(site: Site):
+    """Every figure with the block it must be stated in (None where it names none)."""
+    round_ = site.round
+    for figure in round_.totals.declared() + list(round_.accountability + round_.meetings + round_.figures):
+        yield figure, figure.block
+    for area in site.areas:
+        for measure in area.all_measures():
+            for figure in measure.figures:
+                yield figure, figure.block or measure.block
+
+
+def _check_figure(site: Site, figure, block_id, at: Locations) -> list[Problem]:
     unit = site.unit(figure.unit)
     if unit is None:
         hint_en, hint_zh = suggest(figure.unit, [u.id for u in site.units], ("units", "单位"))
         return [at.problem(figure, f"unknown unit `{figure.unit}`; {hint_en}", f"未知的单位 `{figure.unit}`；{hint_zh}", "unit")]
-    value = format_value(figure.value, "zh")
+    first = site.languages[0]
+    value = format_value(figure.value, first)
     if unit.max is not None and figure.value > unit.max:
-        most = format_value(unit.max, "zh")
+        most = format_value(unit.max, first)
         return [at.problem(figure, f"value {value} is more than {most}, the most a figure in `{unit.id}` can be",
                            f"数值 {value} 大于 {most}，而单位 `{unit.id}` 的数字最大只能是 {most}", "value")]
-    written = unit.zh.replace("{n}", value)
-    if owner is not None and not quotes(unit.zh, value, owner.text.zh):
-        return [at.problem(figure, f"the figure “{written}” does not occur in the Chinese text of `{owner.id}`; a figure must quote its text",
-                           f"数字“{written}”没有出现在 `{owner.id}` 的中文正文中；数字必须与正文一致", "value")]
+    if block_id is None:
+        return [at.problem(figure, "this figure names no `block`; say which block of data/notice.yaml states it",
+                           "这个数字没有写 `block`；请写明 data/notice.yaml 中哪一段说了它")]
+    block = site.block(block_id)
+    if block is None:
+        return []  # reported with the references
+    written = unit.writes[first].replace("{n}", value)
+    if not quotes(unit.writes[first], value, printed(block, first)):
+        return [at.problem(figure, f"the figure “{written}” does not occur in block `{block.id}`; a figure must quote its block",
+                           f"数字“{written}”没有出现在段落 `{block.id}` 中；数字必须与原文一致", "value")]
     return []
 
 
@@ -286,16 +475,53 @@ def quotes(pattern: str, number: str, text: str) -> bool:
     return re.search(whole, text) is not None
 
 
+def _status_owners(site: Site):
+    """Every area, problem and measure that carries a status of its own."""
+    for area in site.areas:
+        yield area
+        yield from area.items()
+
+
+def _check_item_statuses_given(site: Site, at: Locations) -> list[Problem]:
+    """A status the notice gives is a word of the vocabulary, and its block says it."""
+    problems = []
+    first = site.languages[0]
+    for owner in _status_owners(site):
+        if owner.status is None:
+            if owner.status_block is not None:
+                problems.append(at.problem(owner, "`status_block` says where the notice gives a status, but there is no `status`",
+                                           "写了 `status_block`（状态所在段落），却没有写 `status`", "status_block"))
+            continue
+        status = site.status(owner.status)
+        if status is None:
+            hint_en, hint_zh = suggest(owner.status, [s.id for s in site.statuses], ("statuses", "状态"))
+            problems.append(at.problem(owner, f"unknown status `{owner.status}`; {hint_en}",
+                                       f"未知的状态 `{owner.status}`；{hint_zh}", "status"))
+            continue
+        block = site.block(owner.status_block or owner.block)
+        if block is None:
+            continue  # reported with the references
+        words = (status.label[first],) + status.phrases
+        if not any(word in printed(block, first) for word in words):
+            said = "”、“".join(words)
+            problems.append(at.problem(
+                owner, f"block `{block.id}` does not say the status `{status.id}` (“{said}”); "
+                       "give the status the notice gives, and the block that gives it as `status_block`",
+                f"段落 `{block.id}` 中没有状态 `{status.id}` 的说法（“{said}”）；请填写公告所说的状态，并用 `status_block` 写明所在段落",
+                "status"))
+    return problems
+
+
 def _check_dates(site: Site, at: Locations) -> list[Problem]:
     problems = []
     inspection = site.round.inspection
-    order = [("start", inspection.start), ("end", inspection.end), ("feedback", inspection.feedback)]
+    order = [(key, getattr(inspection, key)) for key in ("start", "end", "feedback") if getattr(inspection, key) is not None]
     for (first, a), (then, b) in zip(order, order[1:]):
         if b < a:
             problems.append(at.problem(inspection, f"`{then}` ({b}) is before `{first}` ({a}); check the dates",
                                        f"`{then}`（{b}）早于 `{first}`（{a}）；请核对日期", then))
     feedback = inspection.feedback
-    if site.notice.date < feedback:
+    if feedback is not None and site.notice.date < feedback:
         problems.append(at.problem(
             site.notice, f"the notice `date` ({site.notice.date}) is before the feedback ({feedback}) in data/round.yaml",
             f"公告日期 `date`（{site.notice.date}）早于 data/round.yaml 中的反馈日期（{feedback}）", "date"))
@@ -305,16 +531,19 @@ def _check_dates(site: Site, at: Locations) -> list[Problem]:
             site.info, f"`updated` ({updated}) is before the notice `date` ({site.notice.date}) in data/notice.yaml; content cannot change before it is published",
             f"`updated`（{updated}）早于 data/notice.yaml 中的公告日期 `date`（{site.notice.date}）；内容不会在发布之前更新", "updated"))
     as_of = site.round.totals.as_of
-    if as_of is not None and not feedback <= as_of <= site.notice.date:
+    if as_of is not None and not (feedback or as_of) <= as_of <= site.notice.date:
+        since = f"the feedback ({feedback}) and " if feedback else ""
+        since_zh = f"反馈日期（{feedback}）与" if feedback else ""
         problems.append(at.problem(
-            site.round.totals, f"`as_of` ({as_of}) should fall between the feedback ({feedback}) and the notice ({site.notice.date})",
-            f"`as_of`（{as_of}）应当在反馈日期（{feedback}）与公告日期（{site.notice.date}）之间", "as_of"))
+            site.round.totals, f"`as_of` ({as_of}) should fall between {since}the notice ({site.notice.date})",
+            f"`as_of`（{as_of}）应当在{since_zh}公告日期（{site.notice.date}）{'之间' if feedback else '之前'}", "as_of"))
     return problems
 
 
-# Counts that are part of another: (part, whole).
+# Counts of one thing that are part of another count of the same thing: (part, whole).
 _PARTS = (("completed", "problems"), ("basically_completed", "problems"), ("in_progress", "problems"),
-          ("not_completed", "problems"), ("immediate", "problems"), ("immediate_completed", "immediate"))
+          ("not_completed", "problems"), ("immediate", "problems"), ("immediate_completed", "immediate"),
+          ("measures_completed", "measures"))
 # How far the problems have got: each problem is in at most one, so together they are at most the whole.
 _STAGES = ("completed", "basically_completed", "in_progress", "not_completed")
 _COMPLETION_SLACK = 0.5  # percentage points: notices round their rates
@@ -335,8 +564,7 @@ def _parts_within_wholes(owner, values: dict, at: Locations) -> list[Problem]:
 def _check_totals(site: Site, at: Locations) -> list[Problem]:
     """The round's totals agree with one another, where the notice states them."""
     totals = site.round.totals
-    values = {f.name: getattr(totals, f.name).value for f in dataclasses.fields(totals)
-              if isinstance(getattr(totals, f.name), model.Figure)}
+    values = {name: figure.value for name, figure in totals.named().items()}
     problems = _parts_within_wholes(totals, values, at)
     stages = [name for name in _STAGES if name in values]
     if "problems" in values and len(stages) > 1:
@@ -353,6 +581,40 @@ def _check_totals(site: Site, at: Locations) -> list[Problem]:
             problems.append(at.problem(
                 totals, f"`completion_rate` is {stated}%, but `completed`/`problems` makes {exact}%",
                 f"`completion_rate` 是 {stated}%，而 `completed`/`problems` 算得 {exact}%", "completion_rate"))
+    return problems
+
+
+def listed_counts(site: Site) -> dict[str, int]:
+    """What the problems listed in data/areas/ count, by the name of the total
+    that declares the same: `problems`, and each total a status names, where
+    every listed problem has a status. Empty where the notice lists no problems."""
+    problems = site.problems
+    if not problems:
+        return {}
+    counts = {"problems": len(problems)}
+    if all(problem.status is not None for problem in problems):
+        for status in site.statuses:
+            if status.total is not None:
+                counts[status.total] = counts.get(status.total, 0) + sum(p.status == status.id for p in problems)
+    return counts
+
+
+def _check_listed(site: Site, at: Locations) -> list[Problem]:
+    """Where the notice both declares a total and lists the problems it counts, the two agree."""
+    problems = []
+    for name, count in listed_counts(site).items():
+        figure = getattr(site.round.totals, name, None)
+        if figure is not None and figure.value != count:
+            declared = format_value(figure.value, "zh")
+            problems.append(at.problem(
+                figure, f"`{name}` is {declared}, but data/areas/ lists {count} such problems; the two must agree",
+                f"`{name}` 是 {declared}，而 data/areas/ 中列出的这类问题有 {count} 个；两者必须一致", "value"))
+    for status in site.statuses:
+        if status.total is not None and status.total not in _STAGES + ("problems",):
+            problems.append(at.problem(status, f"status `{status.id}` names `{status.total}`, which is not a total of problems; "
+                                               f"use one of {', '.join(_STAGES)}",
+                                       f"状态 `{status.id}` 的 `total` 写成了 `{status.total}`，它不是问题的总数；请用 {'、'.join(_STAGES)} 之一",
+                                       "total"))
     return problems
 
 
@@ -384,18 +646,6 @@ def _check_declared(site: Site, at: Locations) -> list[Problem]:
 _TOTAL_NAMES_ZH = {"problems": "问题", "completed": "已完成整改的问题", "measures": "整改举措"}
 
 
-def _figures_with_text(site: Site):
-    """Every figure with the measure whose text it quotes (None for totals)."""
-    for figure in site.round.totals.declared():
-        yield figure, None
-    for figure in site.round.accountability + site.round.meetings:
-        yield figure, None
-    measures = [m for area in site.areas for m in area.measures]
-    for measure in measures + list(site.notice.approach + site.notice.next_steps):
-        for figure in measure.figures:
-            yield figure, measure
-
-
 # --- the reporting rounds ----------------------------------------------------------
 
 
@@ -404,7 +654,7 @@ def _check_progress(site: Site, at: Locations) -> list[Problem]:
     problems += _unique(site.updates, "id", "update id", "进展标识", at)
     feedback, previous = site.round.inspection.feedback, None
     for update in site.updates:
-        if update.date < feedback:
+        if feedback is not None and update.date < feedback:
             problems.append(at.problem(
                 update, f"update `{update.id}` is dated {update.date}, before the feedback ({feedback}) in data/round.yaml; "
                         "an update reports on the rectification that follows the feedback",
@@ -419,76 +669,67 @@ def _check_progress(site: Site, at: Locations) -> list[Problem]:
         previous = update
         problems += _parts_within_wholes(update.totals, dataclasses.asdict(update.totals), at)
         problems += _check_source(site, update, at)
-        problems += _check_item_statuses(site, update, at)
+        problems += _check_update_statuses(site, update, at)
     return problems + _check_figures_as_of(site, at)
-
-
-def _notice_paragraphs() -> list[str]:
-    """The keys of data/notice.yaml that hold a paragraph a source can cite."""
-    hints = typing.get_type_hints(model.Notice)
-    return [f.name for f in dataclasses.fields(model.Notice) if hints[f.name] in (Text, Text | None)]
 
 
 def _check_source(site: Site, update, at: Locations) -> list[Problem]:
     source = update.source
     if bool(source.notice) == (source.title is not None):
-        return [at.problem(source, f"the `source` of update `{update.id}` must name either paragraphs of the notice "
+        return [at.problem(source, f"the `source` of update `{update.id}` must name either blocks of the notice "
                                    "(`notice: [summary]`) or another document (`title:` and `url:`), and not both",
                            f"进展 `{update.id}` 的 `source` 应当要么列出公告中的段落（`notice: [summary]`），"
                            "要么写明另一份文件（`title:` 和 `url:`），不能两者都有或都没有")]
-    known, problems = _notice_paragraphs(), []
-    for name in source.notice:
-        if name not in known:
-            hint_en, hint_zh = suggest(name, known, ("paragraphs", "段落"))
-            problems.append(at.problem(source, f"data/notice.yaml has no paragraph `{name}`; {hint_en}",
-                                       f"data/notice.yaml 中没有段落 `{name}`；{hint_zh}", "notice"))
-        elif getattr(site.notice, name) is None:  # a part this notice does not have
-            present = [key for key in known if getattr(site.notice, key) is not None]
-            hint_en, hint_zh = suggest(name, present, ("paragraphs", "段落"))
-            problems.append(at.problem(source, f"update `{update.id}` cites `{name}`, which data/notice.yaml leaves out; {hint_en}",
-                                       f"进展 `{update.id}` 引用了 `{name}`，但 data/notice.yaml 中没有这一段；{hint_zh}", "notice"))
-    if problems or not source.notice:
-        return problems
-    # A count taken from the notice must be written in the paragraphs cited for it.
-    cited = "".join(getattr(site.notice, name).zh for name in source.notice)
+    blocks = [site.block(name) for name in source.notice]
+    if not source.notice or None in blocks:
+        return []  # a block that does not exist is reported with the references
+    # A count taken from the notice must be written in the blocks cited for it.
+    first = site.languages[0]
+    cited = "".join(printed(block, first) for block in blocks)
+    problems = []
     for key, value in dataclasses.asdict(update.totals).items():
-        if value is not None and not quotes("{n}", format_value(value, "zh"), cited):
+        if value is not None and not quotes("{n}", format_value(value, first), cited):
             names = ", ".join(source.notice)
             problems.append(at.problem(
-                update.totals, f"`{key}` ({value}) is not stated in the paragraphs of data/notice.yaml that update "
+                update.totals, f"`{key}` ({value}) is not stated in the blocks of data/notice.yaml that update "
                                f"`{update.id}` cites ({names}); a count must be stated by its source",
                 f"`{key}`（{value}）没有出现在进展 `{update.id}` 所引用的 data/notice.yaml 段落（{names}）中；数字必须有出处", key))
     return problems
 
 
-def _check_item_statuses(site: Site, update, at: Locations) -> list[Problem]:
+def _check_update_statuses(site: Site, update, at: Locations) -> list[Problem]:
     problems, seen = [], {}
+    holds_the_notice = update.id == site.progress.figures_as_of
     for item in update.statuses:
-        area = site.area(item.area)
-        if area is None:
-            hint_en, hint_zh = suggest(item.area, [a.id for a in site.areas], ("areas", "方面"))
-            problems.append(at.problem(item, f"unknown area `{item.area}`; {hint_en}", f"未知的方面 `{item.area}`；{hint_zh}", "area"))
-        elif item.measure not in [m.id for m in area.measures]:
-            hint_en, hint_zh = suggest(item.measure, [m.id for m in area.measures], ("measures of this area", "该方面的措施"))
-            problems.append(at.problem(item, f"area `{area.id}` has no measure `{item.measure}`; {hint_en}",
-                                       f"方面 `{area.id}` 中没有措施 `{item.measure}`；{hint_zh}", "measure"))
+        found = site.items.get(item.item)
+        if found is None:
+            hint_en, hint_zh = suggest(item.item, list(site.items), ("problems and measures", "问题和措施"))
+            problems.append(at.problem(item, f"no problem or measure `{item.item}` in data/areas/; {hint_en}",
+                                       f"data/areas/ 中没有问题或措施 `{item.item}`；{hint_zh}", "item"))
+        elif holds_the_notice and found[1].status is not None:
+            path, line, _ = at.where(found[1], "status")
+            problems.append(at.problem(
+                item, f"`{item.item}` has the status the notice gives it in {path}:{line}; update `{update.id}` holds the "
+                      "notice's figures and statuses, so it does not give one again",
+                f"`{item.item}` 的状态已在 {path}:{line} 按公告填写；进展 `{update.id}` 对应公告本身，不再重复填写", "item"))
         if site.status(item.status) is None:
             hint_en, hint_zh = suggest(item.status, [s.id for s in site.statuses], ("statuses", "状态"))
             problems.append(at.problem(item, f"unknown status `{item.status}`; {hint_en}",
                                        f"未知的状态 `{item.status}`；{hint_zh}", "status"))
-        key = (item.area, item.measure)
-        if key in seen:
-            path, line, _ = at.where(seen[key])
+        if item.item in seen:
+            path, line, _ = at.where(seen[item.item])
             problems.append(at.problem(
-                item, f"update `{update.id}` gives the status of `{item.area}` / `{item.measure}` twice (first at {path}:{line})",
-                f"进展 `{update.id}` 两次给出 `{item.area}` / `{item.measure}` 的状态（第一次在 {path}:{line}）"))
-        seen.setdefault(key, item)
+                item, f"update `{update.id}` gives the status of `{item.item}` twice (first at {path}:{line})",
+                f"进展 `{update.id}` 两次给出 `{item.item}` 的状态（第一次在 {path}:{line}）"))
+        seen.setdefault(item.item, item)
     return problems
 
 
 def _check_figures_as_of(site: Site, at: Locations) -> list[Problem]:
     """The update that the notice's figures belong to exists, cites the notice and agrees with it."""
     progress, update = site.progress, site.figures_update
+    if progress.figures_as_of is None:
+        return []
     if update is None:
         hint_en, hint_zh = suggest(progress.figures_as_of, [u.id for u in site.updates], ("updates", "进展"))
         return [at.problem(progress, f"`figures_as_of` names no update `{progress.figures_as_of}`; {hint_en}",
@@ -504,7 +745,7 @@ def _check_figures_as_of(site: Site, at: Locations) -> list[Problem]:
                                    f"进展 `{update.id}` 对应公告中的数字，日期不能晚于公告日期（{site.notice.date}）", "date"))
     as_of, feedback = site.round.totals.as_of, site.round.inspection.feedback
     # An `as_of` outside its range is reported on its own (_check_dates): one mistake, one message.
-    if as_of is not None and feedback <= as_of <= site.notice.date and update.date != as_of:
+    if as_of is not None and (feedback or as_of) <= as_of <= site.notice.date and update.date != as_of:
         problems.append(at.problem(
             update, f"update `{update.id}` holds the notice's figures, which data/round.yaml counts to `as_of` ({as_of}); "
                     f"date the update {as_of}",

@@ -31,7 +31,7 @@ from .dates import as_of
 from .lines import Line
 from .outline import first_clause
 from .parse import Item, Structure
-from .punctuation import chinese
+from ..punctuation import chinese
 
 
 @dataclass

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from gongshi.importer.punctuation import chinese
+from gongshi.punctuation import chinese
 
 
 @pytest.mark.parametrize("text, wide", [

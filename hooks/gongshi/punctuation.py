@@ -1,6 +1,14 @@
-"""Chinese punctuation back after NFKC: the importer reads normalised text,
-where full-width ， ； ： （ ） became ASCII, but Chinese text is written
-with full-width punctuation, as the hand-made data is."""
+"""The one rule by which the site's Chinese text differs from the notice as
+received: punctuation is full-width, as official documents print it (GB/T
+15834), although copies on the web are often half-width after some
+conversion (the seed notice is). Applied once, when a notice's text enters
+data/notice.yaml (`gongshi import`); every other character is the original's,
+and the fidelity tests compare the site with `chinese(received line)`.
+
+- , ; : ! ? become ， ； ： ！ ？ except between two ASCII letters or digits
+  (1,532  10:30  http://), which stay as they are;
+- ( ) around text that holds a Chinese character become （ ）.
+"""
 from __future__ import annotations
 
 import re
