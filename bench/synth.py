@@ -160,11 +160,11 @@ def copy_the_other_files(seed: Seed, scale: int) -> dict[str, Path]:
 WRITERS = [copy_the_other_files, write_areas]
 
 
-def copy_sources(target: Path, parts: list[str] = SOURCES) -> Path:
-    """Copy these files and folders of the project into a new folder `target`."""
-    target.mkdir(parents=True)
+def copy_sources(target: Path, parts: list[str] = SOURCES, root: Path = ROOT) -> Path:
+    """Copy these files and folders of the project at `root` into a new folder `target`."""
+    target.mkdir(parents=True, exist_ok=True)
     for part in parts:
-        source = ROOT / part
+        source = root / part
         if source.is_dir():
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:

@@ -11,12 +11,14 @@ import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bench.synth import SOURCES, copy_sources
+from bench.synth import copy_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 # The notice the real site is built from, kept in the repository as received.
 SEED = ROOT / "sources" / "2024-09-12-lishui-transport-notice.txt"
-PROJECT_PARTS = [*SOURCES, "data"]
+# What every site shares (the engine), and what is a site's own.
+ENGINE_PARTS = ["mkdocs.yml", "hooks", "overrides"]
+SITE_PARTS = ["data", "docs"]
 # A made-up site with several reporting rounds and per-measure statuses.
 PROGRESS_SITE = ROOT / "tests" / "fixtures" / "progress-site"
 # Debian's Chromium, driven by Playwright; never `playwright install`.
@@ -65,9 +67,11 @@ def site_pages(site: Path) -> list[str]:
     return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html"))
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of the site's sources, for builds that break them on purpose."""
-    return copy_sources(target, PROJECT_PARTS)
+def copy_project(target: Path, site: Path = ROOT) -> Path:
+    """A project at `target`: the engine, with the data and pages of the site
+    at `site` (the real site by default), for builds that change it."""
+    copy_sources(target, ENGINE_PARTS)
+    return copy_sources(target, SITE_PARTS, site)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

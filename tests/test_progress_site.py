@@ -1,5 +1,5 @@
-"""The made-up progress site (tests/fixtures/progress-site) builds with the real
-docs, hooks and overrides, and shows per-item histories and what changed."""
+"""The made-up progress site (tests/fixtures/progress-site) builds with the
+engine, and shows per-item histories and what changed."""
 from __future__ import annotations
 
 import re
@@ -16,9 +16,7 @@ from html_text import visible_text
 
 @pytest.fixture(scope="module")
 def fixture_build(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("progress") / "project")
-    shutil.rmtree(project / "data")
-    shutil.copytree(PROGRESS_SITE / "data", project / "data")
+    project = copy_project(tmp_path_factory.mktemp("progress") / "project", PROGRESS_SITE)
     site = project.parent / "site"
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -57,12 +55,12 @@ def test_the_progress_page_shows_what_changed(fixture_build):
     page = _page(site, "en/progress")
     second = page.split('id="second-report"', 1)[1].split("<h3", 1)[0]
     text = visible_text(second)
-    assert "Measure Alpha One: Done → In progress (backwards: relapsed on review)" in text
-    assert "Measure Alpha Three: In progress (newly listed)" in text
+    assert "(1) Measure Alpha One: Done → In progress (backwards: relapsed on review)" in text
+    assert "(3) Measure Alpha Three: In progress (newly listed)" in text
     assert "problems found by the inspection: 6 (previously 5, +1)" in text
     assert 'href="../areas/alpha/#alpha-one"' in second
     last = visible_text(page.split('id="notice-report"', 1)[1].split("</article>", 1)[0])
-    assert "Measure Beta Two: Not started → — (not listed in this update)" in last
+    assert "(2) Measure Beta Two: Not started → — (not listed in this update)" in last
 
 
 def test_the_chart_has_a_column_per_update(fixture_build):

@@ -56,9 +56,11 @@ def item_head(ctx: Context, block: Block) -> str | None:
 
 
 def item_name(ctx: Context, item) -> str:
-    """How a structured page names a problem or measure: its heading, or its whole block."""
+    """How a list or table names a problem or measure: its heading, or its
+    whole block, without the full stop that ends it (the name is followed by
+    a colon or stands in a cell; the notice page keeps every stop)."""
     block = ctx.site.block(item.block)
-    return item_head(ctx, block) or ctx.printed(block)
+    return (item_head(ctx, block) or ctx.printed(block)).rstrip("。.")
 
 
 # How much of a block's text names it in a source line, in characters.
