@@ -269,7 +269,7 @@ def site_languages(data, path: str) -> tuple[tuple[str, ...] | None, list[Proble
                               "`languages` 中没有任何语言；请先写公告的语言，如 [zh]", at[1])]
     if len(set(languages)) < len(languages):
         return None, [Problem(path, at[0], "`languages` lists a language twice", "`languages` 中有重复的语言", at[1])]
-    return tuple(languages), []
+    return tuple(str(lang) for lang in languages), []
 
 
 # --- the site as a whole -----------------------------------------------------
