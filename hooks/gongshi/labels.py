@@ -54,7 +54,8 @@ LABELS = {
         "shenji": "审计",
         "status": "完成情况",
         "mailbox": "邮政信箱",
-        # The pages `gongshi import` writes.
+        # The pages `gongshi import` writes, and the name it gives a site whose notice has no title of its own.
+        "site_name": "{issuer}{kind}整改情况",
         "page_home": "{kind}整改情况",
         "page_progress": "整改进展",
         "page_areas": "{count}个方面的整改",
@@ -211,6 +212,7 @@ LABELS = {
         "shenji": "audit",
         "status": "Status",
         "mailbox": "Postal box",
+        "site_name": "{issuer}: rectification after the {kind}",
         "page_home": "Rectification after the {kind}",
         "page_progress": "Progress",
         "page_areas": "The {count} areas",
