@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .build import Imported, build_site
 from .parse import read_structure
-from .read import read_notice
+from .read import page_date, read_notice
 
 
 def import_notice(path: Path, units, statuses, languages=("zh",), shown: str | None = None) -> Imported:
@@ -24,6 +24,6 @@ def import_notice(path: Path, units, statuses, languages=("zh",), shown: str | N
     `shown` names the notice in the report (default: its path)."""
     shown = shown or str(path)
     lines, problems = read_notice(path)
-    imported = build_site(read_structure(lines, shown), units, statuses, languages, shown, lines)
+    imported = build_site(read_structure(lines, shown), units, statuses, languages, shown, lines, page_date(path))
     imported.report[:0] = problems
     return imported

@@ -51,8 +51,9 @@ class Imported:
 
 
 class _Builder:
-    def __init__(self, structure: Structure, units, statuses, languages, shown: str):
+    def __init__(self, structure: Structure, units, statuses, languages, shown: str, published: datetime.date | None):
         self.s, self.units, self.statuses, self.languages, self.shown = structure, units, statuses, languages, shown
+        self.published = published
         self.report = structure.report
         self.origins: dict[int, int] = {}
         self.pieces = structure.pieces
@@ -89,6 +90,10 @@ class _Builder:
     def notice_date(self) -> datetime.date | None:
         if self.s.date is not None:
             return self.s.date
+        if self.published is not None:
+            self.note(len(self.pieces) - 1, f"the notice's date is taken as {self.published.isoformat()}, the date its web page "
+                                            "says it was published", f"公告日期取网页所载的发布日期 {self.published.isoformat()}")
+            return self.published
         days = [d for found in self.s.dates.values() for f in found for d in (f.first, f.last) if d is not None]
         if days:
             self.note(len(self.pieces) - 1, f"the notice's date is taken as {max(days).isoformat()}, the latest it states; "
@@ -110,6 +115,8 @@ class _Builder:
                     continue
                 words = quantities.label(printed, quantity, found)
                 names = totals.kinds(folded, quantity, words, found)
+                if quantity.number == "一" and not set(names) & set(totals.TOTALS):
+                    continue  # a lone 一 is a count only where it completes a total (阶段性完成一个), else a word: 一次性
                 for name in names:
                     if name in ("accountability", "meetings"):
                         group = self.accountability if name == "accountability" else self.meetings
@@ -321,7 +328,9 @@ def area_file(area: Area, number: int) -> str:
     return f"{DATA}/{AREAS}/{number:02d}-{area.id}.yaml"
 
 
-def build_site(structure: Structure, units, statuses, languages, shown: str, lines: list[Line]) -> Imported:
-    builder = _Builder(structure, units, statuses, languages, shown)
+def build_site(structure: Structure, units, statuses, languages, shown: str, lines: list[Line],
+               published: datetime.date | None = None) -> Imported:
+    """`published` is the date a web page says it was published: the notice's where it prints none."""
+    builder = _Builder(structure, units, statuses, languages, shown, published)
     site = builder.site()
     return Imported(site, sorted(set(builder.report)), lines, builder.origins, builder.excerpts())  # a note twice on one line is said once

@@ -15,6 +15,8 @@ _TO = r"\s*(?:至|到|-|~)\s*"
 DATES = re.compile(rf"(?P<first>(?:(?P<ay>\d{{4}})年)?(?P<am>\d{{1,2}})月(?P<ad>\d{{1,2}})日)(?:{_TO}(?P<last>{_DAY.format('b')}))?")
 # A range of months, with no day: the inspection's period cannot be made dates of it.
 MONTHS = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:上旬|中旬|下旬|初|底|末|份)?\s*(?:至|到|-|~)\s*(?:\d{4}年)?\d{1,2}月(?!\d{0,2}日)")
+# A day whose 年 and 月 a web page lost, its digits run together: 20211228日.
+_RUN_TOGETHER = re.compile(r"(?<!\d)(?P<ay>\d{4})(?P<am>\d{2})(?P<ad>\d{2})日")
 AS_OF = re.compile(r"截(?:至|止)(?:到)?\s*")
 
 
@@ -76,7 +78,12 @@ class Calendar:
                     last = self.latest = last.replace(year=last.year + 1)
                     self.year = last.year
             found.append(Found(match.start(), match.end(), first, last, tuple(notes)))
-        return found
+        for match in _RUN_TOGETHER.finditer(text):
+            notes = [(f"{match.group(0)} read as {match['ay']}-{match['am']}-{match['ad']}, its 年 and 月 missing",
+                      f"{match.group(0)} 缺少“年”“月”，读作 {match['ay']}年{int(match['am'])}月{int(match['ad'])}日")]
+            day = self._day(match["ay"], match["am"], match["ad"], notes)
+            found.append(Found(match.start(), match.end(), day, None, tuple(notes)))
+        return sorted(found, key=lambda f: f.start)
 
 
 def as_of(text: str, dates: list[Found]) -> tuple[datetime.date | None, str | None]:

@@ -14,6 +14,7 @@ _FED_BACK = re.compile(r"向(?P<unit>[^,;。向]+?)(?:党组织)?(?:全面)?反�
 _TEAM_END = re.compile(r"(?:巡察|巡视)(?:工作)?组|审计(?:局|厅|署|组)")
 # Words that end the clause before a team's name: a date, 对, 由 …
 _TEAM_STOPS = "年月日至到对向由于在经"
+_FEEDBACK = re.compile(r"反馈|出具")  # a 巡察 gives its feedback, an audit its report
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _ROUND = re.compile(r"巡察|巡视|审计|进驻")
 
@@ -69,7 +70,7 @@ def read_opening(text: str, folded: str, dates: list, title: str = "") -> Openin
         sentence = next((folded[a:b] for a, b in sentences if a <= found.start < b), "")
         if found.last is not None and opening.start is None and _ROUND.search(sentence):
             opening.start, opening.end = found.first, found.last
-        elif found.last is None and "反馈" in sentence and opening.feedback is None and found.first:
+        elif found.last is None and _FEEDBACK.search(sentence) and opening.feedback is None and found.first:
             opening.feedback = found.first
     if opening.start is None:
         opening.notes.append(("the opening gives no period of days (2023年10月8日至11月10日)",

@@ -62,10 +62,10 @@ class Marked:
 
 
 def _ordinal(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
     if text in CIRCLED:
         return CIRCLED.index(text) + 1
+    if text.isascii() and text.isdigit():
+        return int(text)
     return chinese_value(text)
 
 

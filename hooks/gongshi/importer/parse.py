@@ -34,14 +34,15 @@ _HEADING_MOST = 50  # characters after the number: a longer single sentence is a
 _SIGNATURE_LINES = 3
 _SHORT = 40
 _QUOTED = re.compile(r"[“\"「](.+?)[”\"」]")
-_NAMES_PROBLEM = re.compile(r"问题|方面|[“\"「].+[”\"」]")
+# Words that name a problem or a group of them (not those that count problems found: 发现问题37个).
+_NAMES_PROBLEM = re.compile(r"关于|方面|[“\"「].+[”\"」]|问题(?:的|整改|$)|(?:存在|反馈)(?:的)?问题")
 _NEXT_PART = re.compile(r"下一步|下步|今后|工作打算|后续工作|工作计划|下阶段")
 _AREAS_PART = re.compile(r"(?:反馈|交办|指出)(?:的)?(?:意见|问题)|整改进展情况|^(?:问题)?整改(?:落实)?情况[。.]?$")
 _APPROACH_PART = re.compile(r"组织|整改工作|主要做法|工作开展|总体|主体责任|举措|成效")
 _NEXT_PARAGRAPH = re.compile(r"^(?:下一步|下步|今后|接下来|下阶段)")
 _CLOSING = re.compile(r"^(?:欢迎|特此|如有意见|如对)")
 _OPENING = re.compile(r"^(?:根据|按照|依据|遵照)")
-_SENTENCE_END = re.compile(r"[。！？!?;；]$")
+_SENTENCE_END = re.compile(r"[。！？!?;；:：]$")
 
 
 @dataclass
@@ -310,10 +311,13 @@ class _Reader:
         items mostly name a problem; or, where only problems are numbered, the
         part's heading over all of them; or each problem an area of its own."""
         pieces = self.pieces
+        problems = [i for i in region if pieces[i].marked.style == "problem"]
         by_rank: dict[int, list[int]] = {}
         for i in region:
             if self.rank(i) is not None:
                 by_rank.setdefault(self.rank(i), []).append(i)
+        # Where the notice numbers its problems (问题1：), its areas are the headings above them.
+        by_rank = {rank: items for rank, items in by_rank.items() if not problems or items[0] < problems[0]}
         level = next((rank for rank, items in sorted(by_rank.items())
                       if 2 * sum(bool(_NAMES_PROBLEM.search(pieces[i].head)) for i in items) >= len(items)), None)
         if level is not None:
@@ -324,7 +328,6 @@ class _Reader:
                 aspect = self.aspect(head, level, part_heading)
                 self.found.areas.append(self.area(head, inside, aspect))
             return
-        problems = [i for i in region if pieces[i].marked.style == "problem"]
         if not problems:
             return
         if part_heading is not None:

@@ -36,8 +36,8 @@ def written(unit: Unit) -> str:
 def _pattern(unit: Unit, chinese: bool) -> re.Pattern:
     before, _, after = written(unit).partition("{n}")
     number = rf"(?<![\d.])\d+(?:\.\d+)?(?!\.?\d)"
-    if chinese:  # a lone 一 is too often a word (一次性, 进一步) to be read as a number
-        number += rf"|(?<![{CHINESE_DIGITS}])(?!一(?![{CHINESE_DIGITS}]))[{CHINESE_DIGITS}]+"
+    if chinese:
+        number += rf"|(?<![{CHINESE_DIGITS}])[{CHINESE_DIGITS}]+"
     return re.compile(rf"{re.escape(before)}(?P<n>{number}){re.escape(after)}")
 
 
@@ -58,6 +58,8 @@ def find(text: str, units, chinese: bool = False) -> list[Quantity]:
             following = text[match.end(): match.end() + 1]
             if ordinal and _CJK.match(following) and following not in "名位":
                 continue
+            if not ordinal and text[match.start() - 1: match.start()] == "第":
+                continue  # 第57次会议 is the 57th meeting, not 57 of them
             number = match["n"]
             value = chinese_value(number) if number[0] in CHINESE_DIGITS else float(number) if "." in number else int(number)
             if value is None:

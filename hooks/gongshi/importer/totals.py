@@ -28,7 +28,7 @@ _RULES = [
      or re.match(r"(?:个)?(?:问题)?(?:尚)?未(?:完成|整改到位)", a)),
     ("completed", lambda b, w, a: re.search(rf"(?<!基本)(?<!阶段性)(?<!未){_DONE}(?:的)?(?:问题)?(?:有|共)?$", b)),
     ("problems", lambda b, w, a: re.match(r"(?:具体|突出)?问题", a)
-     or re.search(r"(?:反馈|发现|指出|交办|存在)(?:的)?(?:各类|具体|突出)?问题(?:共|共计)?$", b)),
+     or re.search(r"(?:反馈|发现|指出|交办|存在|反映|查出)(?:的)?(?:各类|具体|突出)?问题(?:共|共计)?$", b)),
 ]
 # The counts of how far something has got, and what each is called where it counts measures.
 _OF_MEASURES = {"completed": "measures_completed"}
@@ -39,6 +39,7 @@ _ALL_DONE = re.compile(r"(?:问题)?(?:已)?全部(?:整改到位|完成整改|�
 _SANCTION = re.compile(r"通报|批评|警告|诫勉|问责|处分")
 _DISCIPLINE = re.compile(r"警告|记过|降级|撤职|开除|留党察看|诫勉|谈话|提醒|批评|问责|处分|处理|函询|检查|通报")
 COUNTS = {"ge", "xiang", "tiao", "fangmian", "jian", "percent"}  # units a total can be in
+TOTALS = [name for name, _ in _RULES] + ["measures_completed"]  # the names of totals (fields of model.Totals) kinds() gives
 
 
 _STAGES = ("completed", "basically_completed", "in_progress", "not_completed")
@@ -52,7 +53,7 @@ def _stage(name: str, text: str, quantity: Quantity, found) -> list[str]:
     last thing the sentence names."""
     sentence_start = text.rfind("。", 0, quantity.start) + 1
     same = [q for q in found if sentence_start <= q.start and q.end <= quantity.start and q.unit.id == quantity.unit.id]
-    around = text[same[-1].start: same[-1].end + 6] if same else text[sentence_start: quantity.end + 4]
+    around = text[clause(text, same[-1])[0]: same[-1].end + 6] if same else text[sentence_start: quantity.end + 4]
     counted = _COUNTED.findall(around)
     thing = counted[-1] if counted else "问题"
     if thing == "问题":
