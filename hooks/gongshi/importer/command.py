@@ -94,7 +94,13 @@ def run(args) -> int:
             _print_problems(problems, (f"{zh}文件有 {{count}} 处问题：", f"{{count}} problem(s) in the {en} file:"))
             return 2
         own[name] = (path, own[name])
-    imported = import_notice(args.notice, own[UNITS][1].units, own[STATUSES][1].statuses, languages)
+    try:
+        imported = import_notice(args.notice, own[UNITS][1].units, own[STATUSES][1].statuses, languages)
+    except Exception as error:  # a notice the reader does not foresee is a bug to report, never a traceback for the editor
+        print(_say(f"无法导入 {args.notice}：导入程序出错（{type(error).__name__}: {error}）；请把公告文件附上报告这个问题。",
+                   f"Cannot import {args.notice}: the importer failed ({type(error).__name__}: {error}); please report it "
+                   "with the notice attached."), file=sys.stderr)
+        return 2
     if not imported.lines:
         _print_problems(imported.report, ("无法导入，{count} 处问题：", "Nothing imported, {count} problem(s):"))
         return 2

@@ -8,7 +8,8 @@ import re
 from .quantities import Quantity, clause
 
 _IMMEDIATE = "(?:立行立改|即知即改|立知立改|立即整改)"
-_DONE = "(?:完成整改|整改完成|整改到位|完成)"
+_DONE = "(?:完成整改|整改完成|整改到位|完成|已整改)"
+_MAKE = "(?:(?:制定|修订|新修订|建立|出台|完善|健全|修改|新建)[和及、]?)+"  # 制定及修改完善, 完善和新建
 # What the words around a number say it is; the first that fits wins. Each
 # rule reads (before, written, after): the clause's words before the number,
 # the number with its unit words (29个), and the words after.
@@ -19,8 +20,8 @@ _RULES = [
     ("immediate", lambda b, w, a: re.search(_IMMEDIATE, b) or re.match(rf"(?:个|项)?{_IMMEDIATE}", a)),
     ("measures", lambda b, w, a: re.match(r"整改(?:举措|措施)", a) or re.search(r"整改(?:举措|措施)(?:共|共计)?$", b)),
     ("tasks", lambda b, w, a: re.match(r"整改任务", a) or re.search(r"整改任务(?:共|共计)?$", b)),
-    ("rules_revised", lambda b, w, a: re.search(r"(?:制定|修订|建立|出台|完善|健全|修改)+(?:各项|相关)?(?:规章)?制度(?:机制)?(?:共)?$", b)
-     or (re.match(r"(?:规章)?制度", a) and re.search(r"(?:制定|修订|建立|出台|完善|健全|修改)+$", b))),
+    ("rules_revised", lambda b, w, a: re.search(rf"{_MAKE}(?:各项|相关)?(?:规章)?制度(?:机制)?(?:共)?$", b)
+     or (re.match(r"(?:规章)?制度", a) and re.search(rf"{_MAKE}$", b))),
     ("basically_completed", lambda b, w, a: re.search(rf"基本{_DONE}$", b) or re.match(rf"(?:个)?(?:问题)?(?:已)?基本{_DONE}", a)),
     ("in_progress", lambda b, w, a: re.search(rf"阶段性(?:{_DONE}|成效)$", b)
      or re.match(rf"(?:个)?(?:问题)?(?:已)?(?:取得)?阶段性(?:{_DONE}|成效|进展)", a)),

@@ -23,8 +23,9 @@ from ..model import Site, SiteInfo, Text
 from .build import DATA
 
 TODO = "# TODO translate"
-# What YAML does not allow unescaped in a stream (PyYAML's reader refuses it).
-_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What YAML does not allow unescaped in a stream (PyYAML's reader refuses it),
+# and the line breaks it would fold into spaces (NEL, LS, PS).
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # The website's own settings (政府网站发展指引): a notice gives none of them.
 _SITE_SETTINGS = ("host", "operator", "site_id_code", "icp", "police_record", "gov_site_mark", "domain", "updated")
 
