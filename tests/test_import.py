@@ -17,6 +17,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from bench.synth import copy_sources
 from docx_fixture import build_docx
 from html_text import visible_text
 from support import ROOT, SEED, mkdocs_build
@@ -73,13 +74,7 @@ def gongshi(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 def fresh_project(target: Path, site: Path) -> Path:
     """A fresh copy of the project, its data/ and docs/ those of `site`."""
-    target.mkdir(parents=True)
-    for part in PROJECT:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
+    copy_sources(target, PROJECT)
     for part in ("data", "docs"):
         shutil.copytree(site / part, target / part)
     return target
