@@ -85,8 +85,8 @@ def _record(obj, pad: str, origins: dict, first: str = "", fields=None) -> list[
 
 def _document(obj, relative: str, header: str, origins: dict, fields=None) -> str:
     data_dir = Path(DATA)
-    body = _record(obj, "", origins, fields=fields)
-    return schema_line(data_dir / relative, data_dir) + "\n" + header + "\n".join(body) + ("\n" if body else "")
+    body = _record(obj, "", origins, fields=fields) or ["{}  # the notice states nothing this file holds"]
+    return schema_line(data_dir / relative, data_dir) + "\n" + header + "\n".join(body) + "\n"
 
 
 def data_files(site: Site, source: str, origins: dict) -> dict[str, str]:
