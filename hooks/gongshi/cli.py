@@ -1,4 +1,4 @@
-"""The `gongshi` command for editors: `gongshi check`, `gongshi schema`, `gongshi import`."""
+"""The `gongshi` command for editors: `gongshi check`, `gongshi schema`, `gongshi markers`, `gongshi import`."""
 from __future__ import annotations
 
 import argparse
@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .check import check_project
 from .errors import message_language
+from .render import marker_table
 from .importer import command as import_command
 from .schema import stale_schemas, write_schemas
 
@@ -34,6 +35,11 @@ def _schema(args) -> int:
     return 0
 
 
+def _markers(args) -> int:
+    print(marker_table(args.lang or message_language()))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="gongshi", description="公示站点工具 / tools for a gongshi site")
     commands = main.add_subparsers(dest="command", required=True)
@@ -45,6 +51,9 @@ def parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=_schema)
     for command in (check, schema):
         command.add_argument("--root", type=Path, default=Path("."), help="the project folder (default: .)")
+    markers = commands.add_parser("markers", help="列出页面中可用的数据标记 / list the data markers pages can use")
+    markers.add_argument("--lang", choices=["zh", "en"], help="message language (default: zh, or GONGSHI_LANG)")
+    markers.set_defaults(run=_markers)
     import_command.add_parser(commands)
     return main
 

@@ -365,6 +365,7 @@ class Marker:
     source: str | None  # the data file it shows, for its edit link (None: the page's own link serves)
     en: str  # what it shows, for CONTRIBUTING's table of markers
     zh: str
+    data: str | None = None  # where its data comes from, for that table, where `source` does not say
 
 
 MARKERS = {
@@ -373,9 +374,10 @@ MARKERS = {
                       "公告说明的总数，以及各状态的问题数"),
     "accountability": Marker(render_accountability, NOTHING, "data/round.yaml", "the accountability table", "问责情况表"),
     "meetings": Marker(render_meetings, NOTHING, "data/round.yaml", "the meetings and follow-ups table", "会议与督办表"),
-    "area-cards": Marker(render_area_cards, NOTHING, None, "a card for each area, linked to its page", "每个方面一张卡片，链接到其页面"),
+    "area-cards": Marker(render_area_cards, NOTHING, None, "a card for each area, linked to its page", "每个方面一张卡片，链接到其页面",
+                         "data/areas/"),
     "area": Marker(render_area, AREA, None, "one area's page: its problems, measures, figures and statuses",
-                   "一个方面的页面：问题、措施、数字和状态"),
+                   "一个方面的页面：问题、措施、数字和状态", "data/areas/"),
     "excerpt": Marker(render_excerpt, BLOCKS, "data/notice.yaml",
                       "blocks of the notice from the first id to the last, as sections, with their figures",
                       "公告中从第一个标识到最后一个标识的段落，分节显示，附数字"),
@@ -386,9 +388,27 @@ MARKERS = {
     "progress-chart": Marker(render_progress_chart, NOTHING, "data/updates.yaml", "the chart of problems and rectified ones, with its table",
                              "问题数与已整改数的图表及表格"),
     "changes": Marker(render_changes, NOTHING, "data/updates.yaml", "what changed at each update", "每期进展的变化"),
-    "downloads": Marker(render_downloads, NOTHING, None, "the open-data files", "开放数据文件"),
-    "sitemap": Marker(render_sitemap, NOTHING, None, "every page of the site", "本站全部页面"),
+    "downloads": Marker(render_downloads, NOTHING, None, "the open-data files", "开放数据文件", "data/"),
+    "sitemap": Marker(render_sitemap, NOTHING, None, "every page of the site", "本站全部页面", "data/site.yaml"),
 }
+
+
+# How the table of markers writes what a marker takes, in the editors' two languages.
+_TAKES = {NOTHING: ("", ""), AREA: (" AREA-ID", " 方面标识"), BLOCKS: (" FIRST-BLOCK [LAST-BLOCK]", " 第一段标识 [最后一段标识]")}
+
+
+def marker_table(lang: str) -> str:
+    """The table of markers for CONTRIBUTING.md (zh) and CONTRIBUTING.en.md (en),
+    made from MARKERS so that the guide lists every marker as the check knows it."""
+    head = ("| 标记 | 显示什么 | 数据来自 |\n| --- | --- | --- |" if lang == "zh"
+            else "| Marker | What it shows | Data from |\n| --- | --- | --- |")
+    rows = []
+    for name, marker in MARKERS.items():
+        takes = _TAKES[marker.takes][0 if lang == "en" else 1]
+        shows = marker.zh if lang == "zh" else marker.en
+        source = f"`{marker.source or marker.data}`"
+        rows.append(f"| `<!-- data:{name}{takes} -->` | {shows} | {source} |")
+    return head + "\n" + "\n".join(rows)
 
 
 def _edit_link(ctx: Context, source: str | None) -> str:
