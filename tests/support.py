@@ -21,6 +21,8 @@ ENGINE_PARTS = ["mkdocs.yml", "hooks", "overrides"]
 SITE_PARTS = ["data", "docs"]
 # A made-up site with several reporting rounds and per-measure statuses.
 PROGRESS_SITE = ROOT / "tests" / "fixtures" / "progress-site"
+# A made-up Chinese-only site whose notice lists its problems, each with its status.
+PROBLEMS_SITE = ROOT / "tests" / "fixtures" / "problems-site"
 # Debian's Chromium, driven by Playwright; never `playwright install`.
 CHROMIUM = "/usr/bin/chromium"
 # Root in CI needs --no-sandbox; the rest keep Chromium from calling out.
