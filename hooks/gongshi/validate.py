@@ -586,15 +586,17 @@ def _check_totals(site: Site, at: Locations) -> list[Problem]:
 
 def listed_counts(site: Site) -> dict[str, int]:
     """What the problems listed in data/areas/ count, by the name of the total
-    that declares the same: `problems`, and each total a status names, where
-    every listed problem has a status. Empty where the notice lists no problems."""
+    that declares the same: `problems`, and each total of problems a status
+    names, where every listed problem has a status. Empty where the notice lists
+    no problems. A status naming any other total is refused (_check_listed), and
+    counts nothing: compared with measures, it would add a second message."""
     problems = site.problems
     if not problems:
         return {}
     counts = {"problems": len(problems)}
     if all(problem.status is not None for problem in problems):
         for status in site.statuses:
-            if status.total is not None:
+            if status.total in _STAGES:
                 counts[status.total] = counts.get(status.total, 0) + sum(p.status == status.id for p in problems)
     return counts
 
@@ -610,7 +612,7 @@ def _check_listed(site: Site, at: Locations) -> list[Problem]:
                 figure, f"`{name}` is {declared}, but data/areas/ lists {count} such problems; the two must agree",
                 f"`{name}` 是 {declared}，而 data/areas/ 中列出的这类问题有 {count} 个；两者必须一致", "value"))
     for status in site.statuses:
-        if status.total is not None and status.total not in _STAGES + ("problems",):
+        if status.total is not None and status.total not in _STAGES:
             problems.append(at.problem(status, f"status `{status.id}` names `{status.total}`, which is not a total of problems; "
                                                f"use one of {', '.join(_STAGES)}",
                                        f"状态 `{status.id}` 的 `total` 写成了 `{status.total}`，它不是问题的总数；请用 {'、'.join(_STAGES)} 之一",
