@@ -22,6 +22,13 @@ from .model import CHOICE, LIST, RECORD, TEXT, Block, Id, Kind, Site, Text, fiel
 
 _INVALID = object()
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# YAML reads `number: 1.` (the numbering of a problem) or `phone: 2615196` as a number.
+_QUOTE_IT = ("; put it in quotes", "；请给它加上引号")
+_NO_HINT = ("", "")
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _describe(value) -> tuple[str, str]:
@@ -105,7 +112,7 @@ class Builder:
         self.problems.append(Problem(self.path, at[0], en, zh, at[1]))
         return _INVALID
 
-    def wrong_type(self, kind: Kind, value, at, name: str, hint: tuple[str, str] = ("", "")):
+    def wrong_type(self, kind: Kind, value, at, name: str, hint: tuple[str, str] = _NO_HINT):
         (want_en, want_zh), (got_en, got_zh) = _expected(kind, self.languages), _describe(value)
         return self.fail(at, f"`{name}` should be {want_en}, not {got_en}{hint[0]}",
                          f"`{name}` 应当是{want_zh}，而不是{got_zh}{hint[1]}")
@@ -182,7 +189,7 @@ class Builder:
                 elif key in self.languages:  # a language the site does not list is left out, not refused
                     given[key], given_at[key] = value[key], spot
         else:
-            return self.wrong_type(model.kind_of(Text), value, at, name)
+            return self.wrong_type(model.kind_of(Text), value, at, name, _QUOTE_IT if _is_number(value) else _NO_HINT)
         texts, ok = {}, True
         for lang in self.languages:
             text = given.get(lang)
@@ -203,9 +210,7 @@ class Builder:
         tp = kind.type
         if issubclass(tp, str):  # text, or one of the kinds of id
             if not isinstance(value, str):
-                quote = isinstance(value, (int, float)) and not isinstance(value, bool) and tp is str
-                hint = ("; put it in quotes", "；请给它加上引号") if quote else ("", "")
-                return self.wrong_type(kind, value, at, name, hint)
+                return self.wrong_type(kind, value, at, name, _QUOTE_IT if _is_number(value) and tp is str else _NO_HINT)
             if tp is not str and not re.fullmatch(tp.pattern, value):
                 return self.wrong_type(kind, value, at, name)
             tag = re.search(model.HTML_TAG + r"[^>]*>?", value)
