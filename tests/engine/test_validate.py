@@ -72,6 +72,16 @@ def test_number_where_text_is_expected_suggests_quotes(data, edit, line_of, prob
     assert "`phone` should be text, not the number 2615196; put it in quotes" in problem.message
 
 
+def test_a_number_where_a_text_belongs_suggests_quotes(problems_project, edit, line_of, problems):
+    # The numbering of a problem, `1.`, is a number to YAML.
+    data = problems_project / "data"
+    path = data / "notice.yaml"
+    edit(path, "- id: party-2\n  number: \"2.\"\n", "- id: party-2\n  number: 2.\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/notice.yaml", line_of(path, "number: 2.\n"))
+    assert "`number` should be text, or a mapping with `zh`, not the number 2.0; put it in quotes" in problem.message
+
+
 def test_text_where_a_number_is_expected(data, edit, line_of, problems):
     path = data / AREA2
     edit(path, "  - value: 36\n", "  - value: thirty-six\n")
