@@ -72,7 +72,7 @@ def _expected(kind: Kind, languages) -> tuple[str, str]:
 
 
 def language_name(lang: str, message_lang: str) -> str:
-    """A language as an editor's message names it."""
+    """A language as a message (or a page) in `message_lang` names it."""
     words = LABELS.get(lang)
     if words is None:
         return lang
