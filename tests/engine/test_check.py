@@ -108,3 +108,18 @@ def test_a_nav_entry_without_a_page(project, edit, line_of):
     # The data does not load, so the pages are not compared with the nav.
     assert [(p.path, p.line) for p in found] == [("data/site.yaml", line_of(site_yaml, "nav:\n"))]
     assert "the nav lists `abuot.md`, but there is no docs/abuot.md" in found[0].message
+
+
+def test_the_site_map_every_footer_links_to_is_written(problems_project):
+    (problems_project / "docs/sitemap.md").unlink()
+    [problem] = check_project(problems_project)
+    assert (problem.path, problem.line) == ("docs/sitemap.md", 1)
+    assert "every page's footer links to this page, but there is no docs/sitemap.md; add it" in problem.message
+
+
+def test_the_contact_page_every_footer_links_to_is_written_whether_the_nav_lists_it_or_not(problems_project, edit):
+    edit(problems_project / "data/site.yaml", "  - contact.md\n", "")
+    (problems_project / "docs/contact.md").unlink()
+    [problem] = check_project(problems_project)
+    assert (problem.path, problem.line) == ("docs/contact.md", 1)
+    assert "every page's footer links to this page, but there is no docs/contact.md; add it" in problem.message
