@@ -58,6 +58,12 @@ def mkdocs_build(project: Path, site_dir: Path, lang: str = "en", env: dict | No
     )
 
 
+def only(found: list):
+    """The one item of `found`; fails listing them all when there are none or several."""
+    assert len(found) == 1, "expected one, got:\n" + "\n".join(map(str, found))
+    return found[0]
+
+
 def foreign_requests(requests: list[str], origin: str) -> list[str]:
     """The requests that went anywhere but the site's own origin."""
     return [url for url in requests if urlsplit(url).scheme in ("http", "https", "ws", "wss")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from support import only
 
 from gongshi.data import load_site
 from gongshi.errors import InputError
@@ -16,11 +17,6 @@ from gongshi.errors import InputError
 AREA2 = "areas/02-industry-oversight.yaml"
 SHOWN2 = "data/areas/02-industry-oversight.yaml"
 UPDATES = "data/updates.yaml"
-
-
-def only(found):
-    assert len(found) == 1, "expected one problem, got:\n" + "\n".join(map(str, found))
-    return found[0]
 
 
 def test_the_real_data_is_valid(site):

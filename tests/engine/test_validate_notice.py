@@ -10,17 +10,13 @@ Chinese-only site whose notice lists its problems (tests/fixtures/problems-site)
 from __future__ import annotations
 
 import pytest
+from support import only
 
 from gongshi.data import load_site
 from gongshi.validate import listed_counts, quotes
 
 AREA2 = "areas/02-industry-oversight.yaml"
-SHOWN2 = "data/areas/02-industry-oversight.yaml"
-
-
-def only(found):
-    assert len(found) == 1, "expected one problem, got:\n" + "\n".join(map(str, found))
-    return found[0]
+SHOWN2 = f"data/{AREA2}"
 
 
 # --- the blocks ----------------------------------------------------------------------
