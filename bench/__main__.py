@@ -50,13 +50,13 @@ def _pages(site: Path) -> set[str]:
 
 
 def _edit_an_area(project: Path):
-    """An editor's change: one area's English title, a little different each time."""
+    """An editor's change: one area's summary in the site's own words, a little different each time."""
     path = sorted((project / "data" / AREAS).glob("*.yaml"))[0]
 
     def edit(n: int):
         schema, text = path.read_text(encoding="utf-8").split("\n", 1)  # keep the schema line first
         data = yaml.safe_load(text)
-        data["title"]["en"] = data["title"]["en"].split(" (edit")[0] + f" (edit {n + 1})"
+        data["summary"] = {"zh": f"第 {n + 1} 次修改的说明。", "en": f"A summary, edit {n + 1}."}
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6)
         path.write_text(f"{schema}\n{text}", encoding="utf-8")
 

@@ -3,8 +3,8 @@
 One build of our project, with capture_hook.py beside our hook, writes every
 page as our hook filled it. The baseline project is those pages, the same
 theme, overrides, plugins and i18n settings, and no `hooks:`; the nav,
-`not_in_nav` and per-language `extra` that our hook computes are written into
-its mkdocs.yml.
+`not_in_nav`, the site's name and languages and the per-language `extra`
+that our hook computes are written into its mkdocs.yml.
 """
 from __future__ import annotations
 
@@ -59,7 +59,11 @@ def write_baseline(project: Path, target: Path) -> Path:
     config["nav"] = captured["nav"]
     if captured["not_in_nav"]:
         config["not_in_nav"] = captured["not_in_nav"]
-    languages = next(p["i18n"]["languages"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    config["site_name"] = captured["site_name"]
+    if captured["site_description"]:
+        config["site_description"] = captured["site_description"]
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    languages = i18n["languages"] = captured["languages"]
     for language in languages:
         extra = {**config.get("extra", {}), **captured["extra"][language["locale"]]}
         if language.get("default"):

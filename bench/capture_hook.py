@@ -28,12 +28,20 @@ def _language(config) -> str:
     return config.plugins["i18n"].current_language
 
 
+# What a language of i18n says, as mkdocs.yml would write it.
+_LANGUAGE_KEYS = ("locale", "name", "default", "build", "site_name", "site_description", "nav_translations")
+
+
 @event_priority(-300)
 def on_config(config):
     if _captured["nav"] is None:
+        # Our hook sets these from the site's data (data/site.yaml); the baseline writes them down.
         _captured["nav"] = config.nav
         not_in_nav = config.not_in_nav.patterns if config.not_in_nav else []
         _captured["not_in_nav"] = "\n".join(pattern.pattern for pattern in not_in_nav)
+        _captured["site_name"], _captured["site_description"] = config.site_name, config.site_description
+        _captured["languages"] = [{key: language[key] for key in _LANGUAGE_KEYS if language[key] is not None}
+                                  for language in config.plugins["i18n"].config.languages]
 
 
 @event_priority(-300)

@@ -9,6 +9,7 @@ data/site.yaml, not in mkdocs.yml.
 from __future__ import annotations
 
 import datetime
+import posixpath
 from pathlib import Path
 
 from mkdocs.exceptions import Abort, PluginError
@@ -134,8 +135,10 @@ def _configure(config, site):
     config.site_name = esc(info.name[first])
     config.site_description = esc(info.description[first]) if info.description else None
     config.theme["language"] = first
-    nav, titles = _nav(site)
+    nav, titles, left_out = _nav(site)
     config.nav = nav
+    for pattern in left_out:
+        _not_in_nav(config, pattern)
     i18n = config.plugins["i18n"].config
     i18n.languages = [_language_config(site, lang, {title[first]: title[lang] for title in titles}) for lang in site.languages]
 
@@ -156,16 +159,18 @@ def _language_config(site, lang: str, nav_translations: dict) -> I18nPluginLangu
     return language
 
 
-def _nav(site) -> tuple[list, list]:
+def _nav(site) -> tuple[list, list, set]:
     """MkDocs's nav from data/site.yaml, with the generated pages after the page
-    they follow (or, past NAV_GENERATED_MAX of them, out of the nav); and the
-    titles of its sections, for i18n to translate."""
+    they follow (or, past NAV_GENERATED_MAX of them, out of the nav); the
+    titles of its sections, for i18n to translate; and `not_in_nav` patterns
+    for the generated pages left out."""
     generated = generated_pages(site)
     following: dict[str, list[str]] = {}
     for path, page in generated.items():
         following.setdefault(page.follows, []).append(path)
+    left_out = set()
     if len(generated) > NAV_GENERATED_MAX:
-        following = {}
+        following, left_out = {}, {f"/{posixpath.dirname(path)}/*.md" for path in generated}
     first, nav, titles = site.languages[0], [], []
 
     def pages(names):
@@ -177,7 +182,15 @@ def _nav(site) -> tuple[list, list]:
             titles.append(entry.title)
         else:
             nav += pages([entry])
-    return nav, titles
+    return nav, titles, left_out
+
+
+def _not_in_nav(config, pattern: str):
+    """Add a pattern to `not_in_nav` (once: on_config runs again for each language)."""
+    known = config.not_in_nav
+    if known is None or pattern not in [p.pattern for p in known.patterns]:
+        spec = GitIgnoreSpec.from_lines([pattern])
+        config.not_in_nav = spec if known is None else known + spec
 
 
 def _skip_materials_index(config):

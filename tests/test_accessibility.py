@@ -110,7 +110,7 @@ def test_the_skip_link_appears_on_focus_and_skips_to_the_content(page, served_si
 def test_every_focusable_control_shows_its_focus(page, served_site):
     _visit(page, f"{served_site}/")
     seen = set()
-    for _ in range(60):
+    for _ in range(200):  # past every control of the home page, to the footer
         page.keyboard.press("Tab")
         focused = page.evaluate("""() => {
             const el = document.activeElement, style = getComputedStyle(el);

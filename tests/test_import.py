@@ -1,314 +1,285 @@
 """`gongshi import` on the corpus under tests/import/ and on the seed notice.
 
-Each notice of the corpus is an invented text in one of the genre's variants;
-NAME.expected.yaml beside it is what the importer must make of it (the Chinese
-fields, figures as "value unit label", totals as "value unit", and the report
-as "line: message"). The seed must give the hand-made data/ of the real site."""
+Each notice is imported by the real command from a folder outside the
+project, and the site it writes is built as a user would: a fresh copy of the
+project with its data/ and docs/ replaced by the import's. The notice page
+must hold every line of the notice verbatim and in order (after the
+punctuation rule), and NAME.expected.yaml beside each notice says what the
+import must find in it: what the notice states, nothing more."""
 from __future__ import annotations
 
-import dataclasses
-import datetime
+import os
 import re
 import shutil
 import subprocess
 import sys
-import unicodedata
+import zipfile
 from pathlib import Path
 
 import pytest
+from bench.synth import copy_sources
 from docx_fixture import build_docx
+from html_text import visible_text
 from support import ROOT, SEED, mkdocs_build
 
 from gongshi.check import check_project
 from gongshi.data import load_site
-from gongshi.errors import InputError
-from gongshi.format import format_date, format_value
+from gongshi.format import format_value
 from gongshi.importer import import_notice
-from gongshi.importer.pages import pages
-from gongshi.importer.write import TODO, write_data
+from gongshi.importer.command import DEFAULTS
+from gongshi.importer.lines import printed
+from gongshi.importer.read import read_notice
+from gongshi.importer.write import TODO
 from gongshi.load import load_yaml
-from gongshi.model import Totals
+from gongshi.model import Statuses, Units
+from gongshi.validate import Locations, build_file
 
 CORPUS = ROOT / "tests" / "import"
-REAL = load_site(ROOT / "data")
-UNITS, STATUSES = REAL.units, REAL.statuses
-SOURCES = sorted(p for p in CORPUS.iterdir() if not p.name.endswith(".expected.yaml"))
+SOURCES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".html"))
 WORD_SOURCE = CORPUS / "06-word.txt"
+NAMES = [p.name for p in SOURCES] + ["06-word.docx", "seed"]
+# What a fresh clone of the project holds besides its data/ and docs/.
+PROJECT = ["mkdocs.yml", "hooks", "overrides", "schema"]
 
 
-def expected_path(source: Path) -> Path:
-    return CORPUS / (source.name.split(".")[0] + ".expected.yaml")
+def _defaults(cls, name: str):
+    data, _ = load_yaml(DEFAULTS / name, name)
+    return build_file(cls, data, name, Locations(), ("zh",))[0]
+
+
+UNITS = _defaults(Units, "units.yaml").units
+STATUSES = _defaults(Statuses, "statuses.yaml").statuses
+
+
+def expected_path(name: str) -> Path:
+    stem = "seed" if name == "seed" else name.split(".")[0]
+    return CORPUS / f"{stem}.expected.yaml"
 
 
 @pytest.fixture(scope="module")
-def word_notice(tmp_path_factory) -> Path:
-    """The .docx of the corpus, made from 06-word.txt with Word's own numbering."""
-    return build_docx(WORD_SOURCE, tmp_path_factory.mktemp("docx") / "06-word.docx")
-
-
-def notices(word_notice) -> dict[str, Path]:
+def notices(tmp_path_factory) -> dict[str, Path]:
+    """name → the notice file, the .docx made from 06-word.txt with Word's own numbering."""
     found = {p.name: p for p in SOURCES}
-    found["06-word.docx"] = word_notice
+    found["06-word.docx"] = build_docx(WORD_SOURCE, tmp_path_factory.mktemp("docx") / "06-word.docx")
     found["seed"] = SEED
     return found
 
 
-NAMES = [p.name for p in SOURCES] + ["06-word.docx", "seed"]
+def gongshi(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """The installed `gongshi` command, run in `cwd`, messages in English."""
+    env = {**os.environ, "GONGSHI_LANG": "en"}
+    return subprocess.run([sys.executable, "-m", "gongshi.cli", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=300)
 
 
-@pytest.fixture(params=NAMES)
-def notice(request, word_notice) -> Path:
-    return notices(word_notice)[request.param]
+def fresh_project(target: Path, site: Path) -> Path:
+    """A fresh copy of the project, its data/ and docs/ those of `site`."""
+    copy_sources(target, PROJECT)
+    for part in ("data", "docs"):
+        shutil.copytree(site / part, target / part)
+    return target
 
 
-# --- what an import says, in a form that can be compared ---------------------------------
+@pytest.fixture(scope="module")
+def built(notices, tmp_path_factory) -> dict[str, dict]:
+    """name → what importing and building it gave: the command's result, the
+    check's problems, the build's result and the built site's folder."""
+    outside = tmp_path_factory.mktemp("elsewhere")  # not the project: the import must not need it
+    results = {}
+    for name, path in notices.items():
+        out = outside / f"{name}-site"
+        run = gongshi("import", str(path), "-o", str(out), cwd=outside)
+        project = fresh_project(outside / f"{name}-project", out)
+        site = outside / f"{name}-built"
+        results[name] = {"import": run, "check": check_project(project), "build": mkdocs_build(project, site), "site": site}
+    return results
 
 
-def _zh(text):
-    return text.zh if text is not None else None
+# --- the corpus -------------------------------------------------------------------------
 
 
-def _figures(figures) -> list[str]:
-    return [f"{format_value(f.value, 'zh')} {f.unit} {f.label.zh}" for f in figures]
+def test_the_corpus_has_every_layout_the_issue_names():
+    texts = {p.name: p.read_bytes() for p in SOURCES}
+    decoded = {name: raw.decode("utf-8") for name, raw in texts.items() if not name.endswith(".gb18030.txt")}
+    assert len(NAMES) >= 15
+    assert len([name for name in NAMES if "-real-" in name]) >= 5, "real published notices"
+    seed = SEED.read_text(encoding="utf-8")
+    assert re.search(r"^一、关于“.+”问题", seed, re.M) and re.search(r"^\(一\)", seed, re.M)
+    assert any("组织整改落实情况" in t and "集中整改期内整改进展情况" in t and "整改情况：" in t and "完成情况：" in t
+               for t in decoded.values()), "the 2023-onward template"
+    assert any(re.search(r"^一是.+。二是", t, re.M) for t in decoded.values()), "paragraphs of 一是…二是…"
+    assert any("问题1：" in t and "整改情况：" in t for t in decoded.values()), "problem-and-measure pairs"
+    assert any("审计" in t and "特此公告" in t for t in decoded.values()), "an audit-rectification notice"
+    assert any(not re.search(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])", t, re.M)
+               and "个问题" in t for t in decoded.values()), "a summary of a round, with totals and no headings"
+    assert any(name.endswith(".html") for name in texts), "a web page"
 
 
-def _measures(measures) -> list[dict]:
-    return [{"title": _zh(m.title), "text": _zh(m.text), "figures": _figures(m.figures)} for m in measures]
+@pytest.mark.parametrize("name", NAMES)
+def test_the_import_builds_as_it_is_from_any_folder(name, built):
+    result = built[name]
+    assert result["import"].returncode in (0, 1), result["import"].stderr
+    assert "Traceback" not in result["import"].stderr
+    assert result["check"] == []
+    assert result["build"].returncode == 0, result["build"].stderr[-3000:]
+
+
+def _notice_lines(name: str, path: Path) -> list[str]:
+    """The notice's lines as the site must print them: a text file's own lines
+    with the punctuation rule applied; a page's or a Word file's as read."""
+    if path.suffix == ".txt" and not name.endswith(".gb18030.txt"):
+        return [printed(line) for line in path.read_text(encoding="utf-8").splitlines() if printed(line)]
+    return [line.text for line in read_notice(path)[0]]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_notice_page_holds_every_line_verbatim_and_in_order(name, notices, built):
+    page = re.sub(r"\s+", "", visible_text((built[name]["site"] / "notice" / "index.html").read_text(encoding="utf-8")))
+    at, missing = 0, []
+    for line in _notice_lines(name, notices[name]):
+        found = page.find(re.sub(r"\s+", "", line), at)
+        if found < 0:
+            missing.append(line)
+        else:
+            at = found + len(re.sub(r"\s+", "", line))
+    assert missing == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_site_carries_its_own_identity_and_no_other(name, built):
+    site = built[name]["site"]
+    home = (site / "index.html").read_text(encoding="utf-8")
+    expected, _ = load_yaml(expected_path(name), "expected")
+    assert f"<title>" in home and expected["issuer"] in home
+    if name != "seed":
+        assert not [p for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".xml", ".json", ".csv")
+                    and "丽水" in p.read_text(encoding="utf-8", errors="replace")]
+    assert not (site / "en").exists()
+
+
+# --- what the import finds --------------------------------------------------------------------
 
 
 def summarise(imported) -> dict:
-    """The Chinese facts of an import and its report, as plain data."""
+    """What an import found, as plain data: the notice's facts, by what it states."""
     site = imported.site
-    notice, inspection, contact, totals = site.notice, site.round.inspection, site.contact, site.round.totals
+    inspection, contact, totals = site.round.inspection, site.contact, site.round.totals
+
+    def zh(text):
+        return None if text is None else text["zh"]
 
     def day(date):
         return date.isoformat() if date else None
 
+    def figures(group, labelled=True):
+        return [f"{format_value(f.value, 'zh')} {f.unit}" + (f" {zh(f.label)}" if labelled else "") for f in group]
+
+    blocks = site.blocks_by_id
+
+    def printed_block(block_id):
+        return "".join(part["zh"] for part in blocks[block_id].parts())
+
     return {
-        "title": _zh(notice.title),
-        "intro": _zh(notice.intro),
-        "inspection": {"directed_by": _zh(inspection.directed_by), "team": _zh(inspection.team), "unit": _zh(inspection.unit),
-                       "start": day(inspection.start), "end": day(inspection.end), "feedback": day(inspection.feedback),
-                       "kind": inspection.kind},
-        "approach_heading": _zh(notice.approach_heading),
-        "commitment": _zh(notice.commitment),
-        "approach": _measures(notice.approach),
-        "summary": _zh(notice.summary),
-        "areas_heading": _zh(notice.areas_heading),
-        "areas": [{"number": a.number, "aspect": _zh(a.aspect), "title": _zh(a.title), "problem": _zh(a.problem),
-                   "status": _zh(a.status), "measures": _measures(a.measures)} for a in site.areas],
-        "next_steps_heading": _zh(notice.next_steps_heading),
-        "next_steps_intro": _zh(notice.next_steps_intro),
-        "next_steps": _measures(notice.next_steps),
-        "closing": _zh(notice.closing),
-        "signature": _zh(notice.signature),
-        "date": day(notice.date),
-        "totals": {f.name: f"{format_value(getattr(totals, f.name).value, 'zh')} {getattr(totals, f.name).unit}"
-                   for f in dataclasses.fields(Totals) if f.name != "as_of" and getattr(totals, f.name) is not None},
+        "issuer": zh(site.info.issuer),
+        "name": zh(site.info.name),
+        "date": day(site.notice.date),
+        "inspection": {"kind": inspection.kind, "directed_by": zh(inspection.directed_by), "team": zh(inspection.team),
+                       "unit": zh(inspection.unit), "start": day(inspection.start), "end": day(inspection.end),
+                       "feedback": day(inspection.feedback)},
         "as_of": day(totals.as_of),
-        "updates": [{"date": day(u.date), "source": list(u.source.notice), "text": _zh(u.text),
-                     "totals": {name: value for name, value in dataclasses.asdict(u.totals).items() if value is not None}}
-                    for u in site.updates],
-        "accountability": _figures(site.round.accountability),
-        "meetings": _figures(site.round.meetings),
-        "contact": {"organisation": _zh(contact.organisation), "phone": contact.phone, "address": _zh(contact.address),
-                    "postcode": contact.postcode, "email": contact.email, "mailbox": _zh(contact.mailbox)},
-        "report": [f"{p.line}: {p.message}" for p in imported.report],
-    }
-
-
-# --- the corpus -------------------------------------------------------------------------------
-
-
-def test_the_corpus_has_every_variant_the_issue_names():
-    names = [p.name for p in SOURCES]
-    assert len(names) + 1 >= 6  # and the .docx made from 06-word.txt
-    texts = {p.name: p.read_bytes() for p in SOURCES}
-    assert any(re.search(rb"\n\xa3\xa8\xd2\xbb\xa3\xa9", raw) for raw in texts.values()), "one starts at （一） (GB18030 here)"
-    decoded = {name: raw.decode("utf-8") for name, raw in texts.items() if not name.endswith(".gb18030.txt")}
-    assert any("问题1：" in t and "整改情况：" in t and "完成情况：" in t for t in decoded.values())
-    assert any(re.search(r"^（1）", t, re.M) and re.search(r"^1\.", t, re.M) and re.search(r"^（一）", t, re.M)
-               and re.search(r"^一、", t, re.M) for t in decoded.values()), "four heading levels"
-    assert any("巡视组" in t for t in decoded.values())
-    assert any(name.endswith(".html") for name in names)
-
-
-@pytest.mark.parametrize("source", SOURCES + [None], ids=[p.name for p in SOURCES] + ["06-word.docx"])
-def test_the_import_is_the_expected_data(source, word_notice):
-    notice = source or word_notice
-    expected, problems = load_yaml(expected_path(source or WORD_SOURCE), "expected")
-    assert problems == []
-    assert summarise(import_notice(notice, UNITS, shown=notice.name)) == expected
-
-
-def test_a_word_file_reads_as_the_text_it_was_made_from(word_notice):
-    from_word = summarise(import_notice(word_notice, UNITS))
-    from_text = summarise(import_notice(WORD_SOURCE, UNITS))
-    assert from_word == from_text
-    assert from_word["areas"][1]["measures"][1]["title"] == "推进河湖长制落实"  # （二） under 二、: Word's numbers restart
-
-
-def test_a_gb18030_notice_is_recognised():
-    source = CORPUS / "01-starts-at-paren.gb18030.txt"
-    with pytest.raises(UnicodeDecodeError):
-        source.read_bytes().decode("utf-8")
-    assert import_notice(source, UNITS).site.notice.title.zh.startswith("中共澄岭县农业农村局党组")
-
-
-def test_the_page_chrome_stays_out():
-    imported = import_notice(CORPUS / "05-chrome.html", UNITS)
-    text = "\n".join(line.text for line in imported.lines)
-    for chrome in ("当前位置", "首页", "字号", "发布时间", "来源", "浏览次数", "打印本页", "关闭窗口", "上一篇", "下一篇",
-                   "版权所有", "ICP备", "统计代码", "政务公开", "无障碍"):
-        assert chrome not in text, chrome
-    assert imported.lines[0].text == "中共楠溪市交通运输局委员会关于巡察整改情况的公告"  # the <h1> above the article
-    assert imported.lines[0].number == 22  # numbered by the line of the HTML source
-
-
-# --- every input -----------------------------------------------------------------------------------
-
-_STRUCTURE = re.compile(  # marks the site writes itself: numbering and the labels of the 问题N： form
-    r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、]|\(\d{1,2}\)|[①-⑳]|问题\d+:)"
-    r"|(?:^|(?<=[。;:]))(?:整改情况|完成情况|整改时限):|(?:^|(?<=[。;:]))[一二三四五六七八九十]是")
-
-
-def _plain(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-
-
-def _written_text(data_dir: Path) -> str:
-    """Every Chinese value in the written YAML files, dates also as the notice writes them."""
-    values = []
-
-    def walk(node, key=None):
-        if isinstance(node, dict):
-            for k, v in node.items():
-                if k != "en":
-                    walk(v, k)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-        elif isinstance(node, str):
-            values.append(node)
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", node):
-                values.append(format_date(datetime.date.fromisoformat(node), "zh"))
-
-    for path in sorted(data_dir.rglob("*.yaml")):
-        walk(load_yaml(path, path.name)[0])
-    return _plain("\n".join(values))
-
-
-def _import_and_write(notice: Path, tmp_path: Path):
-    imported = import_notice(notice, UNITS, shown=notice.name, statuses=STATUSES)
-    data = tmp_path / "data"
-    write_data(imported.site, data, notice.name, imported.origins)
-    shutil.copyfile(ROOT / "data" / "units.yaml", data / "units.yaml")
-    return imported, data
-
-
-def test_every_line_lands_in_the_written_data(notice, tmp_path):
-    imported, data = _import_and_write(notice, tmp_path)
-    written = _written_text(data)
-    reported = {p.line for p in imported.report if "not placed" in p.message}
-    lost = []
-    for line in imported.lines:
-        if line.number in reported:
-            continue
-        pieces = re.split(r"[。;,:、()“”《》‘’!?]+", _STRUCTURE.sub("|", line.text).replace("|", "。"))
-        lost += [f"{line.number}: {piece}" for piece in map(_plain, pieces) if piece and piece not in written]
-    assert lost == []
-    assert len(imported.lines) > 10
-
-
-def test_loading_the_written_data_reports_only_the_missing_translations(notice, tmp_path):
-    _, data = _import_and_write(notice, tmp_path)
-    with pytest.raises(InputError) as raised:
-        load_site(data)
-    todo = {(f"data/{p.relative_to(data).as_posix()}", n) for p in data.rglob("*.yaml")
-            for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if line.endswith(TODO)}
-    assert {(p.path, p.line) for p in raised.value.problems} == todo
-    assert all("has no English text" in p.message for p in raised.value.problems)
-
-
-def test_with_translations_the_written_data_loads_as_imported(notice, tmp_path):
-    imported, data = _import_and_write(notice, tmp_path)
-    for path in data.rglob("*.yaml"):
-        path.write_text(path.read_text(encoding="utf-8").replace(f'en: ""  {TODO}', 'en: "(translated)"'), encoding="utf-8")
-    loaded = load_site(data)
-    assert summarise(type(imported)(loaded, imported.report, imported.lines, {})) == summarise(imported)
-
-
-# --- the seed ---------------------------------------------------------------------------------------
-
-
-def chinese_facts(site) -> dict:
-    """What the round trip must keep: every Chinese text, date, total and
-    figure (by value and unit; the importer's labels are the notice's words
-    around the number, the hand-made ones an editor's)."""
-    def figures(fs):
-        return [(f.value, f.unit) for f in fs]
-
-    def measures(ms):
-        return [(_zh(m.title), _zh(m.text), figures(m.figures)) for m in ms]
-
-    inspection, notice, contact = site.round.inspection, site.notice, site.contact
-    totals = site.round.totals
-    return {
-        "inspection": [_zh(inspection.directed_by), _zh(inspection.team), _zh(inspection.unit), inspection.start,
-                       inspection.end, inspection.feedback, inspection.kind],
-        "totals": {f.name: getattr(totals, f.name) and (getattr(totals, f.name).value, getattr(totals, f.name).unit)
-                   for f in dataclasses.fields(Totals) if f.name != "as_of"},
-        "accountability": [(f.value, f.unit, f.label.zh) for f in site.round.accountability],
+        "totals": {name: f"{format_value(f.value, 'zh')} {f.unit}" for name, f in totals.named().items()},
+        "accountability": figures(site.round.accountability),
         "meetings": figures(site.round.meetings),
-        "notice": [_zh(getattr(notice, f.name)) for f in dataclasses.fields(notice)
-                   if f.name not in ("approach", "next_steps", "date")] + [notice.date],
-        "approach": measures(notice.approach),
-        "areas": [(a.number, _zh(a.aspect), _zh(a.title), _zh(a.problem), _zh(a.status), measures(a.measures)) for a in site.areas],
-        "next_steps": measures(notice.next_steps),
-        "contact": [_zh(contact.organisation), contact.phone, _zh(contact.address), contact.postcode, contact.email,
-                    _zh(contact.mailbox)],
+        "figures": figures(site.round.figures, labelled=False),
+        "contact": {key: value for key, value in (("phone", contact.phone), ("address", zh(contact.address)),
+                                                   ("postcode", contact.postcode), ("email", contact.email),
+                                                   ("mailbox", zh(contact.mailbox))) if value},
+        "headings": [printed_block(b.id) for b in site.notice.blocks if b.kind == "heading"],
+        "areas": [{"heading": printed_block(a.block), "aspect": a.aspect and printed_block(a.aspect),
+                   "problems": [p.status and str(p.status) for p in a.problems], "measures": len(a.all_measures())} for a in site.areas],
+        "update": {name: value for name, value in vars(site.updates[0].totals).items() if value is not None} if site.updates else {},
     }
 
 
-def test_importing_the_seed_gives_the_hand_made_data():
-    imported = import_notice(SEED, UNITS, statuses=STATUSES)
-    assert chinese_facts(imported.site) == chinese_facts(REAL)
-    # The notice is one update: the hand-made one its figures are as of (the
-    # other, at the feedback, an editor added from the notice's intro).
-    [update], hand_made = imported.site.updates, REAL.figures_update
-    assert (update.id, update.date, update.totals, update.source, update.text.zh) == (
-        hand_made.id, hand_made.date, hand_made.totals, hand_made.source, hand_made.text.zh)
-    assert imported.site.progress.figures_as_of == REAL.progress.figures_as_of and imported.site.statuses == STATUSES
-    # What it could not make a figure of, it says: a name in quotes and two thresholds.
-    assert [(p.line, p.message.split("”")[0] + "”") for p in imported.report] == [
-        (43, "“7项”"), (47, "“180天”")]
+@pytest.mark.parametrize("name", NAMES)
+def test_the_import_finds_what_the_notice_states(name, notices):
+    expected, problems = load_yaml(expected_path(name), "expected")
+    assert problems == []
+    imported = import_notice(notices[name], UNITS, STATUSES, shown=name)
+    assert summarise(imported) == {key: value for key, value in expected.items() if key != "layout"}
 
 
-def test_the_imported_seed_builds_a_site_once_translated(tmp_path):
-    project = tmp_path / "project"
-    project.mkdir()
-    for part in ("mkdocs.yml", "hooks", "overrides"):
-        source = ROOT / part
-        (shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__")) if source.is_dir()
-         else shutil.copy2(source, project / part))
-    command = [sys.executable, "-m", "gongshi.cli", "import", str(SEED), "-o", str(project), "--units", str(ROOT / "data" / "units.yaml")]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 1, result.stderr  # written, with three things to check
-    assert ":43:" in result.stderr and ":47:" in result.stderr
-    assert sorted(p.relative_to(project / "docs").as_posix() for p in (project / "docs").rglob("*.md")) == sorted(pages(
-        import_notice(SEED, UNITS).site))
-    # `gongshi check` finds nothing but the English left to translate.
+# --- the seed ------------------------------------------------------------------------------------
+
+
+def test_the_imported_seed_shows_the_real_sites_dashboard_figures(built):
+    real = load_site(ROOT / "data")
+    html = (built["seed"]["site"] / "index.html").read_text(encoding="utf-8")
+    cards = re.findall(r'<span class="gs-figure__value">.*?<data value="([^"]+)">', html.split("gs-figures", 1)[1].split("</div></div>\n", 1)[0])
+    named = real.round.totals.named()
+    assert cards == [format_value(f.value, "zh") for name, f in named.items() if name != "immediate_completed"]
+    bars = re.findall(r'<progress class="gs-progress" value="([^"]+)" max="([^"]+)"', html)
+    assert bars == [(format_value(named["completed"].value, "zh"), format_value(named["problems"].value, "zh")),
+                    (format_value(named["immediate_completed"].value, "zh"), format_value(named["immediate"].value, "zh"))]
+    imported = import_notice(SEED, UNITS, STATUSES).site.round
+    assert [(f.value, f.unit) for f in imported.accountability] == [(f.value, f.unit) for f in real.round.accountability]
+    assert [(f.value, f.unit) for f in imported.meetings] == [(f.value, f.unit) for f in real.round.meetings]
+
+
+# --- languages, folders and every input -----------------------------------------------------------
+
+
+def test_a_bilingual_import_leaves_only_the_english_to_translate(tmp_path):
+    out = tmp_path / "site"
+    run = gongshi("import", str(CORPUS / "08-points.txt"), "-o", str(out), "--languages", "zh,en", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert (out / "docs" / "index.en.md").is_file()
+    project = fresh_project(tmp_path / "project", out)
     todo = {(f"data/{p.relative_to(project / 'data').as_posix()}", n) for p in (project / "data").rglob("*.yaml")
             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if line.endswith(TODO)}
     found = check_project(project)
-    assert {(p.path, p.line) for p in found} == todo and all("has no English text" in p.message for p in found)
+    assert todo and {(p.path, p.line) for p in found} == todo
+    assert all("has no English text" in p.message for p in found)
     for path in (project / "data").rglob("*.yaml"):
         path.write_text(path.read_text(encoding="utf-8").replace(f'en: ""  {TODO}', 'en: "(translated)"'), encoding="utf-8")
     assert check_project(project) == []
-    built = mkdocs_build(project, tmp_path / "site", lang="en")
-    assert built.returncode == 0, built.stderr
-    notice = (tmp_path / "site" / "notice" / "index.html").read_text(encoding="utf-8")
-    assert "关于“上轮整改不到位”问题的整改情况" in notice and "2024年9月12日" in notice
-    assert (tmp_path / "site" / "areas" / "area-11" / "index.html").is_file()
-    progress = (tmp_path / "site" / "progress" / "index.html").read_text(encoding="utf-8")
-    assert '<td><data value="29">29</data>个</td><td><data value="26">26</data>个</td>' in progress
+
+
+def test_it_does_not_write_over_a_site_without_force(tmp_path):
+    notice = CORPUS / "10-summary.txt"
+    assert gongshi("import", str(notice), "-o", str(tmp_path / "site"), cwd=tmp_path).returncode in (0, 1)
+    again = gongshi("import", str(notice), "-o", str(tmp_path / "site"), cwd=tmp_path)
+    assert again.returncode == 2 and "--force" in again.stderr
+    assert gongshi("import", str(notice), "-o", str(tmp_path / "site"), "--force", cwd=tmp_path).returncode in (0, 1)
+
+
+def _zip(path: Path, members: dict) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("make", [
+    lambda d: (d / "empty.txt", b""),
+    lambda d: (d / "binary.txt", bytes(range(256)) * 8),
+    lambda d: (d / "fake.docx", b"PK\x03\x04 not really a zip"),
+    lambda d: (d / "notword.docx", None),
+    lambda d: (d / "bare.html", b"<html><body><div><a href='/'>\xe9\xa6\x96\xe9\xa1\xb5</a></div></body></html>"),
+    lambda d: (d / "wrong.txt", "中共某局党组\n".encode()),
+], ids=["empty", "binary", "not-a-zip", "zip-not-docx", "html-without-article", "one-line"])
+def test_every_input_ends_in_an_exit_status_and_messages(make, tmp_path):
+    path, content = make(tmp_path)
+    if content is None:
+        _zip(path, {"hello.txt": "not a document"})
+    else:
+        path.write_bytes(content)
+    run = gongshi("import", str(path), "-o", str(tmp_path / "site"), cwd=tmp_path)
+    assert run.returncode in (0, 1, 2)
+    assert "Traceback" not in run.stderr and run.stderr.strip()
+
+
+def test_languages_name_the_notices_first(tmp_path):
+    run = gongshi("import", str(CORPUS / "10-summary.txt"), "-o", str(tmp_path / "s"), "--languages", "en,zh", cwd=tmp_path)
+    assert run.returncode == 2 and "zh first" in run.stderr
+    assert not (tmp_path / "s").exists()

@@ -54,7 +54,8 @@ LABELS = {
         "shenji": "审计",
         "status": "完成情况",
         "mailbox": "邮政信箱",
-        # The pages `gongshi import` writes.
+        # The pages `gongshi import` writes, and the name it gives a site whose notice has no title of its own.
+        "site_name": "{issuer}{kind}整改情况",
         "page_home": "{kind}整改情况",
         "page_progress": "整改进展",
         "page_areas": "{count}个方面的整改",
@@ -84,6 +85,7 @@ LABELS = {
         "total_immediate": "立行立改问题",
         "total_immediate_completed": "立行立改问题中已整改到位",
         "total_rules_revised": "新修订完善制度",
+        "total_measures_completed": "已完成的整改举措",
         "edit_data": "修改这部分数据",
         "source_label": "来源：",
         "source_notice": "来源：公告原文（{paragraphs}）",
@@ -212,6 +214,7 @@ LABELS = {
         "shenji": "audit",
         "status": "Status",
         "mailbox": "Postal box",
+        "site_name": "{issuer}: rectification after the {kind}",
         "page_home": "Rectification after the {kind}",
         "page_progress": "Progress",
         "page_areas": "The {count} areas",
@@ -240,6 +243,7 @@ LABELS = {
         "total_immediate": "problems for immediate rectification",
         "total_immediate_completed": "immediate problems rectified",
         "total_rules_revised": "rules newly revised or improved",
+        "total_measures_completed": "rectification measures completed",
         "edit_data": "Edit this data",
         "source_label": "Source: ",
         "source_notice": "Source: the official notice ({paragraphs})",

@@ -32,8 +32,14 @@ class Context:
         return posixpath.relpath(target, posixpath.dirname(self.page) or ".")
 
     def in_notice(self, block_id: str) -> str:
-        """A link target from this page to a block on the notice page."""
+        """A Markdown link target from this page to a block on the notice page."""
         return f"{self.link(NOTICE_PAGE)}#{block_id}"
+
+    def notice_url(self, block_id: str) -> str:
+        """The same, as a URL for raw HTML, which MkDocs leaves as it is:
+        from this page to the top of the site, into this language, to the notice."""
+        language = "" if self.lang == self.site.languages[0] else f"{self.lang}/"
+        return f"{self.root}{language}{NOTICE_PAGE.removesuffix('.md')}/#{block_id}"
 
     def t(self, text) -> str:
         return text[self.lang]
@@ -50,8 +56,11 @@ class Context:
 
 
 def item_head(ctx: Context, block: Block) -> str | None:
-    """The heading a block gives its item on a structured page: its number,
-    label and lead as printed where it has a lead; None where it is all text."""
+    """The heading a block gives its item on a structured page: a heading's
+    whole line, or a paragraph's number, label and lead as printed where it
+    has a lead; None where a paragraph has none."""
+    if block.kind == "heading":
+        return ctx.printed(block)
     return ctx.printed(block, ("number", "label", "lead")) if block.lead is not None else None
 
 

@@ -440,6 +440,10 @@ class SiteInfo:
                                                         "doc_zh": "域名，如 jtj.example.gov.cn"})
     updated: Date | None = None  # when the content was last changed; the notice date when unset
 
+    def __post_init__(self):
+        # Plain strings: they key every Text of the site.
+        object.__setattr__(self, "languages", tuple(str(lang) for lang in self.languages))
+
 
 # --- progress over time --------------------------------------------------------------------------
 

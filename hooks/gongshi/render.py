@@ -46,7 +46,7 @@ def _as_of(ctx: Context) -> str:
 def _source_label(ctx: Context, figure: Figure, block_id: str | None) -> str:
     """A figure's label, linked to the block of the notice that states it."""
     text = esc(ctx.t(figure.label))
-    return f'<a href="{esc(ctx.in_notice(block_id))}">{text}</a>' if block_id else text
+    return f'<a href="{esc(ctx.notice_url(block_id))}">{text}</a>' if block_id else text
 
 
 def _figure_cards(ctx: Context, figures, block_id: str | None = None, extra: dict | None = None) -> str:
@@ -92,12 +92,16 @@ def _site_words(ctx: Context, text) -> str:
 def _block_section(ctx: Context, block: Block, level: int, figures=(), anchor: str | None = None) -> str:
     """A block on a structured page: a heading linked to its place in the notice
     where it has a lead (else its text, linked), its text, and its figures."""
-    anchor = anchor or block.id
+    anchor, link = anchor or block.id, ctx.in_notice(block.id)
     head = item_head(ctx, block)
     if head is not None:
-        parts = [f"{'#' * level} [{md(head)}]({ctx.in_notice(block.id)}) {{#{anchor}}}", md(ctx.t(block.text)) if block.text else ""]
+        body = md(ctx.t(block.text)) if block.text and block.kind != "heading" else ""
+        parts = [f"{'#' * level} [{md(head)}]({link}) {{#{anchor}}}", body]
     else:
-        parts = [f"[{md(ctx.printed(block))}]({ctx.in_notice(block.id)})\n{{: #{anchor} }}"]
+        # A paragraph with no heading: its number or label leads to the notice, else a link after it.
+        prefix, rest = ctx.printed(block, ("number", "label")), md(ctx.printed(block, ("text",)))
+        source = f"**[{md(prefix)}]({link})**{rest}" if prefix else f"{rest} [{md(label(ctx.lang, 'in_notice_short'))}]({link})"
+        parts = [f"{source}\n{{: #{anchor} }}"]
     if figures:
         parts.append(_figure_cards(ctx, figures, block.id))
     return "\n\n".join(part for part in parts if part)
@@ -224,7 +228,7 @@ def _status(ctx: Context, owner) -> str:
     if status is None:
         return ""
     colon = label(ctx.lang, "colon")
-    source = f' <a class="gs-status__source" href="{esc(ctx.in_notice(block_id))}">{esc(label(ctx.lang, "in_notice_short"))}</a>' if block_id else ""
+    source = f' <a class="gs-status__source" href="{esc(ctx.notice_url(block_id))}">{esc(label(ctx.lang, "in_notice_short"))}</a>' if block_id else ""
     return f'<p class="gs-item-status">{esc(label(ctx.lang, "status") + colon)}{status_badge(status, ctx.lang)}{source}</p>'
 
 

@@ -19,6 +19,7 @@ from .format import chinese_numeral, format_value
 from .labels import LABELS, LANGUAGES
 from .load import Located, LocatedList
 from .model import CHOICE, LIST, RECORD, TEXT, Block, Id, Kind, Site, Text, field_kinds
+from .numerals import CHINESE_DIGITS, chinese_value, fold
 
 _INVALID = object()
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -274,7 +275,7 @@ def site_languages(data, path: str) -> tuple[tuple[str, ...] | None, list[Proble
                               "`languages` 中没有任何语言；请先写公告的语言，如 [zh]", at[1])]
     if len(set(languages)) < len(languages):
         return None, [Problem(path, at[0], "`languages` lists a language twice", "`languages` 中有重复的语言", at[1])]
-    return tuple(languages), []
+    return tuple(str(lang) for lang in languages), []
 
 
 # --- the site as a whole -----------------------------------------------------
@@ -375,7 +376,7 @@ _ZERO_TO_NINE = "〇一二三四五六七八九"
 
 def _states_date(text: str, date: datetime.date) -> bool:
     """Whether a date line says `date`: 2024年9月12日, 2024年09月12日 or 二〇二四年九月十二日."""
-    text = re.sub(r"\s+", "", text)
+    text = re.sub(r"\s+", "", fold(text))
     year_zh = "".join(_ZERO_TO_NINE[int(d)] for d in str(date.year))
     written = (f"{date.year}年{date.month}月{date.day}日", f"{date.year}年{date.month:02d}月{date.day:02d}日",
                f"{year_zh}年{chinese_numeral(date.month)}月{chinese_numeral(date.day)}日",
@@ -474,10 +475,15 @@ def _check_figure(site: Site, figure, block_id, at: Locations) -> list[Problem]:
 
 def quotes(pattern: str, number: str, text: str) -> bool:
     """Whether `text` writes `number` in the unit `pattern` as a whole number:
-    "6项" is not in "36项", nor "第3" in "第36"."""
+    "6项" is not in "36项", nor "第3" in "第36". The number may be written in
+    full-width digits (２９个) or in Chinese numerals (二十九个)."""
     before, _, after = pattern.partition("{n}")
+    text = fold(text)
     whole = rf"{re.escape(before)}(?<![\d.]){re.escape(number)}(?!\.?\d){re.escape(after)}"
-    return re.search(whole, text) is not None
+    if re.search(whole, text):
+        return True
+    in_words = rf"{re.escape(before)}(?<![{CHINESE_DIGITS}])([{CHINESE_DIGITS}]+){re.escape(after)}"
+    return any(str(chinese_value(match[1])) == number for match in re.finditer(in_words, text))
 
 
 def _status_owners(site: Site):
@@ -554,39 +560,44 @@ _STAGES = ("completed", "basically_completed", "in_progress", "not_completed")
 _COMPLETION_SLACK = 0.5  # percentage points: notices round their rates
 
 
-def _parts_within_wholes(owner, values: dict, at: Locations) -> list[Problem]:
-    """No part is more than its whole; a count that is not stated (None) is not compared."""
-    problems = []
+def part_conflicts(values: dict) -> list[tuple[str, str, str]]:
+    """(the part at fault, English, Chinese) for each part that is more than its
+    whole; a count that is not stated (None) is not compared."""
+    conflicts = []
     for part, whole in _PARTS:
         a, b = values.get(part), values.get(whole)
         if a is not None and b is not None and a > b:
             a, b = format_value(a, "zh"), format_value(b, "zh")
-            problems.append(at.problem(owner, f"`{part}` ({a}) is more than `{whole}` ({b})",
-                                       f"`{part}`（{a}）大于 `{whole}`（{b}）", part))
-    return problems
+            conflicts.append((part, f"`{part}` ({a}) is more than `{whole}` ({b})", f"`{part}`（{a}）大于 `{whole}`（{b}）"))
+    return conflicts
+
+
+def total_conflicts(values: dict) -> list[tuple[str, str, str]]:
+    """(the total at fault, English, Chinese) for each way the round's totals
+    (name → value, as the notice states them) disagree with one another."""
+    conflicts = part_conflicts(values)
+    stages = [name for name in _STAGES if name in values]
+    if "problems" in values and len(stages) > 1:
+        added = sum(values[name] for name in stages)
+        if added > values["problems"]:
+            names, whole = " + ".join(f"`{name}`" for name in stages), format_value(values["problems"], "zh")
+            conflicts.append((stages[-1], f"{names} make {format_value(added, 'zh')}, more than the {whole} `problems`",
+                              f"{names} 合计 {format_value(added, 'zh')}，超过了问题总数 `problems`（{whole}）"))
+    rate, done, whole = (values.get(name) for name in ("completion_rate", "completed", "problems"))
+    if rate is not None and done is not None and whole:
+        worked_out = 100 * done / whole
+        if abs(rate - worked_out) > _COMPLETION_SLACK:
+            stated, exact = format_value(rate, "zh"), f"{worked_out:.1f}"
+            conflicts.append(("completion_rate", f"`completion_rate` is {stated}%, but `completed`/`problems` makes {exact}%",
+                              f"`completion_rate` 是 {stated}%，而 `completed`/`problems` 算得 {exact}%"))
+    return conflicts
 
 
 def _check_totals(site: Site, at: Locations) -> list[Problem]:
     """The round's totals agree with one another, where the notice states them."""
     totals = site.round.totals
     values = {name: figure.value for name, figure in totals.named().items()}
-    problems = _parts_within_wholes(totals, values, at)
-    stages = [name for name in _STAGES if name in values]
-    if "problems" in values and len(stages) > 1:
-        added = sum(values[name] for name in stages)
-        if added > values["problems"]:
-            names, whole = " + ".join(f"`{name}`" for name in stages), format_value(values["problems"], "zh")
-            problems.append(at.problem(totals, f"{names} make {format_value(added, 'zh')}, more than the {whole} `problems`",
-                                       f"{names} 合计 {format_value(added, 'zh')}，超过了问题总数 `problems`（{whole}）", stages[-1]))
-    rate, done, whole = (values.get(name) for name in ("completion_rate", "completed", "problems"))
-    if rate is not None and done is not None and whole:
-        worked_out = 100 * done / whole
-        if abs(rate - worked_out) > _COMPLETION_SLACK:
-            stated, exact = format_value(rate, "zh"), f"{worked_out:.1f}"
-            problems.append(at.problem(
-                totals, f"`completion_rate` is {stated}%, but `completed`/`problems` makes {exact}%",
-                f"`completion_rate` 是 {stated}%，而 `completed`/`problems` 算得 {exact}%", "completion_rate"))
-    return problems
+    return [at.problem(totals, en, zh, name) for name, en, zh in total_conflicts(values)]
 
 
 def listed_counts(site: Site) -> dict[str, int]:
@@ -674,7 +685,7 @@ def _check_progress(site: Site, at: Locations) -> list[Problem]:
                 f"进展 `{update.id}`（{update.date}）不晚于 `{previous.id}`（{previous.date}）；请按日期从早到晚排列，每个日期一条",
                 "date"))
         previous = update
-        problems += _parts_within_wholes(update.totals, dataclasses.asdict(update.totals), at)
+        problems += [at.problem(update.totals, en, zh, name) for name, en, zh in part_conflicts(dataclasses.asdict(update.totals))]
         problems += _check_source(site, update, at)
         problems += _check_update_statuses(site, update, at)
     return problems + _check_figures_as_of(site, at)

@@ -3,11 +3,13 @@ without the page's chrome (menus, breadcrumbs, font-size and print tools,
 来源/浏览 lines, footers). Uses only the standard library's html.parser."""
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from .lines import Line, normalise
+from ..numerals import fold
+from .lines import Line, printed
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 # Never part of an article: scripts, forms, menus and the page's head and footer.
@@ -125,7 +127,7 @@ def _flush(out: list, current: list):
 
 
 def _is_chrome(text: str) -> bool:
-    return len(text) <= _SHORT and _CHROME.search(text) is not None
+    return len(text) <= _SHORT and _CHROME.search(fold(text)) is not None
 
 
 def _looks_like_title(node: _Node) -> bool:
@@ -142,12 +144,25 @@ def html_lines(html: str) -> list[Line]:
     article = max(elements, key=_paragraph_text)
     found: list = []
     _blocks(article, found, [])
-    lines = [Line(number, text) for number, raw in found if (text := normalise(raw)) and not _is_chrome(text)]
+    lines = [Line(number, text) for number, raw in found if (text := printed(raw)) and not _is_chrome(text)]
     # The title is often a heading just before the article's container.
-    if lines and re.match(r"(根据|按照|依据)", lines[0].text):
+    if lines and (re.match(r"(根据|按照|依据)", lines[0].text) or re.search(r"[。：:]$", lines[0].text)):
         before = elements[: elements.index(article)]
-        titles = [e for e in before if _looks_like_title(e) and normalise(_text(e)) and not _is_chrome(normalise(_text(e)))]
+        titles = [e for e in before if _looks_like_title(e) and printed(_text(e)) and not _is_chrome(printed(_text(e)))]
         if titles:
             title = titles[-1]
-            lines.insert(0, Line(title.line, normalise(_text(title))))
+            lines.insert(0, Line(title.line, printed(_text(title))))
     return lines
+
+
+_PUBLISHED = re.compile(r"(?:发布日期|发布时间|成文日期|日期)\s*[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def published(html: str) -> datetime.date | None:
+    """The date the page says it was published (发布日期：2023-01-06), which
+    its chrome holds and the article may not."""
+    match = _PUBLISHED.search(re.sub(r"<[^>]+>", "", html))
+    try:
+        return datetime.date(*map(int, match.groups())) if match else None
+    except ValueError:
+        return None

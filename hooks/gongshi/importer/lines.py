@@ -1,35 +1,42 @@
-"""A notice as the importer sees it: numbered, normalised lines, one paragraph a line."""
+"""A notice as the importer sees it: numbered lines, one paragraph a line,
+each as printed and folded for reading."""
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-# NFKC would turn ① into a bare 1 and lose the numbering; circled numbers stay.
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
-_DASHES = str.maketrans({"—": "-", "–": "-", "－": "-", "─": "-"})
+from ..numerals import fold
+from ..punctuation import chinese
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\xad"))
 
 
 @dataclass(frozen=True)
 class Line:
     number: int  # its line in a text or HTML file; its paragraph in a .docx
-    text: str  # normalised: see normalise()
+    text: str  # as printed: see printed()
+    folded: str = field(default="", compare=False)  # `text` folded (numerals.fold), position for position
+
+    def __post_init__(self):
+        object.__setattr__(self, "folded", fold(self.text))
 
 
-def normalise(text: str) -> str:
-    """NFKC (full-width letters, digits and punctuation become half-width), every
-    run of whitespace (full-width spaces too) one space, no space at either end."""
-    pieces = re.split(f"([{_CIRCLED}])", text.translate(_INVISIBLE))
-    text = "".join(p if p and p in _CIRCLED else unicodedata.normalize("NFKC", p) for p in pieces)
-    return " ".join(text.translate(_DASHES).split())
+def printed(raw: str) -> str:
+    """A line as the site keeps it: the notice's own characters, with no
+    invisible characters, each run of whitespace one space, none at either end,
+    and the one rule of punctuation.chinese applied."""
+    return chinese(" ".join(raw.translate(_INVISIBLE).split()))
 
 
 def lines_of(numbered) -> list[Line]:
     """Lines from (number, raw text) pairs, the empty ones left out."""
     lines = []
     for number, raw in numbered:
-        text = normalise(raw)
+        text = printed(raw)
         if text:
             lines.append(Line(number, text))
     return lines
+
+
+def without_spaces(text: str) -> str:
+    return re.sub(r"\s+", "", text)

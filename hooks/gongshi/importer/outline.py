@@ -1,136 +1,109 @@
-"""The numbering of a notice: what marks each line (一、 （一） 1. （1） ①, 问题N：,
-整改情况：, 一是), and how an item splits into its title and its text.
-
-Lines are normalised (NFKC), so full-width （ ） ： ； arrive as ( ) : ;."""
+"""What a line of a notice prints before its text: its number (一、 （一） 1.
+（1） ① 问题1： 一是), its label (整改情况：), and a heading run into its
+paragraph (its lead). Marks are read on the folded line (numerals.fold), where
+（一） reads (一) and ： reads :, at the same positions as in the line itself."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-_DIGITS = "一二三四五六七八九"
+from ..numerals import CIRCLED, chinese_value
+
 _NUMERAL = "[一二三四五六七八九十]{1,3}"
 
-
-def chinese_number(text: str) -> int | None:
-    """一 → 1, 十一 → 11, 二十 → 20, 九十九 → 99; anything else None."""
-    if "十" not in text:
-        return _DIGITS.index(text) + 1 if len(text) == 1 and text in _DIGITS else None
-    tens, _, ones = text.partition("十")
-    if len(tens) > 1 or len(ones) > 1 or (tens and tens not in _DIGITS[1:]) or (ones and ones not in _DIGITS):
-        return None
-    return (_DIGITS.index(tens) + 1 if tens else 1) * 10 + (_DIGITS.index(ones) + 1 if ones else 0)
-
-
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-
-
-def _number(text: str) -> int | None:
-    if text.isascii() and text.isdigit():
-        return int(text)
-    if len(text) == 1 and text in _CIRCLED:
-        return _CIRCLED.index(text) + 1
-    return chinese_number(text)
-
-
-# Heading levels, outermost first: 一、 → （一） → 1. or 1、 → （1） → ①
-HEADINGS = [
-    (1, re.compile(rf"({_NUMERAL})、\s*")),
-    (2, re.compile(rf"\(({_NUMERAL})\)\s*")),
-    (3, re.compile(r"(\d{1,2})(?:\.|、)(?!\d)\s*")),
-    (4, re.compile(r"\((\d{1,2})\)\s*")),
-    (5, re.compile(f"([{_CIRCLED}])\\s*")),
+# The numberings of headings and numbered paragraphs, outermost first: 一、 →
+# （一） → 1. or 1、 → （1） → ①; then 问题1： and 一是, which number items but no level.
+STYLES = [
+    ("chinese", re.compile(rf"({_NUMERAL})(?:、|\.(?!\d))\s*")),
+    ("paren-chinese", re.compile(rf"\(({_NUMERAL})\)\s*")),
+    ("digit", re.compile(r"(\d{1,2})(?:\.|、)(?!\d)\s*")),
+    ("paren-digit", re.compile(r"\((\d{1,2})\)\s*")),
+    ("circled", re.compile(f"([{CIRCLED}])\\s*")),
+    ("problem", re.compile(rf"问题\s*(\d{{1,3}}|{_NUMERAL})\s*:\s*")),
+    ("point", re.compile(rf"({_NUMERAL})是(?![的否])")),
 ]
-_PROBLEM = re.compile(rf"问题\s*(\d{{1,3}}|{_NUMERAL})\s*:\s*")
-# Labels of the 问题N： form: those that introduce what was done, the one that
-# says how far it got, and others that are kept with the text.
+RANKED = [name for name, _ in STYLES][:5]  # the styles that make levels of headings
+
+# Labels of the problem-and-measure forms: those that introduce what was done,
+# those that say how far it got, and others that say when and who.
 MEASURE_LABELS = ("整改落实情况", "整改情况", "整改措施", "整改举措", "整改进展")
-STATUS_LABELS = ("整改完成情况", "完成情况")
-_OTHER_LABELS = ("整改时限", "完成时限", "责任单位", "责任领导", "责任人", "整改目标")
-_LABEL = re.compile("(" + "|".join(sorted(MEASURE_LABELS + STATUS_LABELS + _OTHER_LABELS, key=len, reverse=True))
+STATUS_LABELS = ("整改完成情况", "完成情况", "整改进度", "完成进度")
+OTHER_LABELS = ("整改时限", "完成时限", "责任单位", "责任领导", "责任人", "整改目标", "反馈问题", "存在问题", "问题表现")
+_LABEL = re.compile("(" + "|".join(sorted(MEASURE_LABELS + STATUS_LABELS + OTHER_LABELS, key=len, reverse=True))
                     + r")\s*:\s*")
-_POINT = re.compile(rf"({_NUMERAL})是")
+STATUS_IN_TEXT = re.compile("(?:" + "|".join(STATUS_LABELS) + r")\s*:\s*")
+
+_LEAD_MOST = 50  # a first sentence longer than this is not a heading run in
+_SENTENCE_END = "。！？"
 
 
 @dataclass(frozen=True)
 class Marked:
-    """A line and what marks it."""
+    """What a line prints before its text, as positions in the line."""
 
-    kind: str  # "heading", "problem" (问题N：), "label" (整改情况： …), "point" (一是) or "plain"
-    rest: str  # the line without its mark
-    level: int = 0  # of a heading: 1 for 一、 … 5 for ①
-    number: int | None = None
-    label: str = ""  # of a label line: the label's words
+    style: str | None  # a name of STYLES, or None for no number
+    ordinal: int | None  # the number's value: 3 for 三、 or （3）
+    number_end: int  # where the number ends (0: none)
+    label: str  # the label's words, e.g. 整改情况 ("": none)
+    label_end: int  # where the label ends (number_end: none)
+    lead_end: int  # where the lead ends (label_end: none)
 
     @property
     def is_status(self) -> bool:
-        return self.kind == "label" and self.label in STATUS_LABELS
+        return self.label in STATUS_LABELS
 
     @property
     def introduces_measures(self) -> bool:
-        return self.kind == "label" and self.label in MEASURE_LABELS
+        return self.label in MEASURE_LABELS
+
+    @property
+    def other_label(self) -> bool:
+        return self.label in OTHER_LABELS
 
 
-def mark(text: str) -> Marked:
-    """What marks `text`, a normalised line."""
-    for level, pattern in HEADINGS:
-        match = pattern.match(text)
-        if match and match.end() < len(text):
-            return Marked("heading", text[match.end():], level, _number(match.group(1)))
-    match = _PROBLEM.match(text)
-    if match:
-        return Marked("problem", text[match.end():], number=_number(match.group(1)))
-    match = _LABEL.match(text)
-    if match:
-        return Marked("label", text[match.end():], label=match.group(1))
-    match = _POINT.match(text)
-    if match and match.end() < len(text):
-        return Marked("point", text, number=_number(match.group(1)))
-    return Marked("plain", text)
+def _ordinal(text: str) -> int | None:
+    if text in CIRCLED:
+        return CIRCLED.index(text) + 1
+    if text.isascii() and text.isdigit():
+        return int(text)
+    return chinese_value(text)
 
 
-def split_points(text: str, first: int = 1) -> tuple[str, list[str]]:
-    """一是…二是…三是… inside a paragraph: (what comes before the first, [each point
-    without its 一是]). A 是 counts only in sequence from `first` and at the start or
-    after a full stop, a semicolon or a colon, so 唯一是 or a stray 二是 is not a point."""
-    starts, expected = [], first
-    for match in _POINT.finditer(text):
-        before = text[: match.start()].rstrip()
-        if _number(match.group(1)) == expected and (not before or before[-1] in "。;:"):
-            starts.append(match)
-            expected += 1
-    if not starts:
-        return text, []
-    lead = text[: starts[0].start()].strip()
-    ends = [m.start() for m in starts[1:]] + [len(text)]
-    return lead, [text[m.end(): end].strip() for m, end in zip(starts, ends)]
+def mark(folded: str) -> Marked:
+    """The marks of a folded line."""
+    style, ordinal, number_end = None, None, 0
+    for name, pattern in STYLES:
+        match = pattern.match(folded)
+        if match and match.end() < len(folded):
+            style, ordinal, number_end = name, _ordinal(match.group(1)), match.end()
+            break
+    label, label_end = "", number_end
+    match = _LABEL.match(folded, number_end)
+    if match and style != "problem":
+        label, label_end = match.group(1), match.end()
+    lead_end = _lead_end(folded, label_end) if style is not None else label_end
+    return Marked(style, ordinal, number_end, label, label_end, lead_end)
 
 
-def _first_stop(text: str, stops: str) -> int:
-    """Where the first of `stops` is, outside quotation marks and titles (“…” 《…》); -1 if none."""
+def first_stop(text: str, stops: str, start: int = 0) -> int:
+    """Where the first of `stops` is from `start`, outside quotation marks and
+    titles (“…” 《…》 (…)); -1 if none."""
     depth = 0
-    for index, char in enumerate(text):
-        if char in "“《‘":
+    for index in range(start, len(text)):
+        char = text[index]
+        if char in "“《‘(":
             depth += 1
-        elif char in "”》’":
+        elif char in "”》’)":
             depth = max(0, depth - 1)
         elif depth == 0 and char in stops:
             return index
     return -1
 
 
-def title_and_text(text: str) -> tuple[str, str]:
-    """An item's title is its first sentence when more follows: "强化监管。开展…"
-    → ("强化监管", "开展…"). A single sentence is all title: (sentence, "")."""
-    stop = _first_stop(text, "。")
-    if 0 < stop < len(text) - 1:
-        return text[:stop], text[stop + 1:].strip()
-    return text.rstrip("。"), ""
-
-
-def first_clause(text: str) -> tuple[str, str]:
-    """For an item of one sentence: its first clause and the rest, or ("", text)
-    when it has a single clause."""
-    stop = _first_stop(text, ",;:")
-    if 0 < stop < len(text) - 1:
-        return text[:stop], text[stop + 1:].strip()
-    return "", text
+def _lead_end(folded: str, start: int) -> int:
+    """A numbered paragraph's run-in heading is its first sentence, where more
+    follows and it is short: (一)强化监管。开展… → 强化监管。"""
+    stop = first_stop(folded, _SENTENCE_END, start)
+    if start < stop < len(folded) - 1 and stop - start <= _LEAD_MOST:
+        return stop + 1
+    return start

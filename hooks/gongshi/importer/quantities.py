@@ -1,11 +1,13 @@
-"""Numbers written in a unit of data/units.yaml (29个, 126.89亿元, 82.1%, 第1),
-and the words around each, which say what it counts."""
+"""Numbers written in a unit of data/units.yaml (29个, 126.89亿元, 82.1%, 第1,
+and where asked 二十九个), and the words around each, which say what it counts.
+Texts are read folded (numerals.fold): positions are those of the notice's text."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
 from ..model import Unit
+from ..numerals import CHINESE_DIGITS, chinese_value
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _OPENING, _CLOSING = "“《‘", "”》’"
@@ -26,29 +28,43 @@ class Quantity:
     number: str  # the number as written
 
 
-def _pattern(unit: Unit) -> re.Pattern:
-    before, _, after = unit.zh.partition("{n}")
-    return re.compile(rf"{re.escape(before)}(?<![\d.])(?P<n>\d+(?:\.\d+)?)(?!\.?\d){re.escape(after)}")
+def written(unit: Unit) -> str:
+    """How a notice writes a number in `unit`: its Chinese pattern, e.g. "{n}个"."""
+    return unit.writes["zh"]
+
+
+def _pattern(unit: Unit, chinese: bool) -> re.Pattern:
+    before, _, after = written(unit).partition("{n}")
+    number = rf"(?<![\d.])\d+(?:\.\d+)?(?!\.?\d)"
+    if chinese:
+        number += rf"|(?<![{CHINESE_DIGITS}])[{CHINESE_DIGITS}]+"
+    return re.compile(rf"{re.escape(before)}(?P<n>{number}){re.escape(after)}")
 
 
 def _reading(quantity: Quantity) -> tuple[int, bool]:
     """How good a reading is: the longer the better (413人次, not 413人), and
     between two as long, an ordinal (第1名 is a rank, not 1名)."""
-    return quantity.end - quantity.start, not quantity.unit.zh.startswith("{n}")
+    return quantity.end - quantity.start, not written(quantity.unit).startswith("{n}")
 
 
-def find(text: str, units) -> list[Quantity]:
-    """Each number of `text` written in one of `units`, in order; where units
-    overlap, the better reading wins (see _reading)."""
+def find(text: str, units, chinese: bool = False) -> list[Quantity]:
+    """Each number of `text` (folded) written in one of `units`, in order, in
+    Chinese numerals too where `chinese`; where units overlap, the better
+    reading wins (see _reading)."""
     best: dict[int, Quantity] = {}
     for unit in units:
-        ordinal = unit.zh.endswith("{n}")  # 第{n}, 前{n}: 第3季度 is no rank
-        for match in _pattern(unit).finditer(text):
+        ordinal = written(unit).endswith("{n}")  # 第{n}, 前{n}: 第3季度 is no rank
+        for match in _pattern(unit, chinese).finditer(text):
             following = text[match.end(): match.end() + 1]
             if ordinal and _CJK.match(following) and following not in "名位":
                 continue
+            if not ordinal and text[match.start() - 1: match.start()] == "第":
+                continue  # 第57次会议 is the 57th meeting, not 57 of them
             number = match["n"]
-            found = Quantity(float(number) if "." in number else int(number), unit, match.start(), match.end(), number)
+            value = chinese_value(number) if number[0] in CHINESE_DIGITS else float(number) if "." in number else int(number)
+            if value is None:
+                continue
+            found = Quantity(value, unit, match.start(), match.end(), number)
             held = best.get(match.start("n"))
             if held is None or _reading(found) > _reading(held):
                 best[match.start("n")] = found

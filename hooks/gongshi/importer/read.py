@@ -1,12 +1,13 @@
 """Read a notice file, whatever its format, into lines (see lines.py)."""
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
 from ..errors import Problem
 from .from_docx import docx_lines
-from .from_html import html_lines
+from .from_html import html_lines, published
 from .lines import Line, lines_of
 
 _HTML = re.compile(r"\s*(<!doctype\s+html|<html|<\?xml|<(head|body|div|p|meta|title)\b)", re.IGNORECASE)
@@ -40,6 +41,19 @@ def read_notice(path: Path) -> tuple[list[Line], list[Problem]]:
         line = raw[: error.start].count(b"\n") + 1
         return [], [Problem(shown, line, "the notice is neither UTF-8 nor GB18030 text; save it as UTF-8",
                             "公告既不是 UTF-8 也不是 GB18030 编码的文字；请以 UTF-8 编码保存")]
-    if path.suffix.lower() in (".html", ".htm") or _HTML.match(text):
+    if _is_html(path, text):
         return html_lines(text), []
     return lines_of(enumerate(text.splitlines(), 1)), []
+
+
+def _is_html(path: Path, text: str) -> bool:
+    return path.suffix.lower() in (".html", ".htm") or _HTML.match(text) is not None
+
+
+def page_date(path: Path) -> datetime.date | None:
+    """Where the notice is a web page, the date the page says it was published."""
+    try:
+        text = decode(path.read_bytes())
+    except (OSError, UnicodeDecodeError):
+        return None
+    return published(text) if _is_html(path, text) else None

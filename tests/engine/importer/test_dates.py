@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime
 
-from gongshi.importer.dates import MONTHS, Calendar, as_of
+from gongshi.importer.dates import MONTHS, Calendar, as_of, date_line
 
 D = datetime.date
 
@@ -42,11 +42,23 @@ def test_days_that_cannot_be_read():
 
 
 def test_as_of():
-    calendar = Calendar()
-    assert as_of("截至2024年6月30日,已完成", calendar) == (D(2024, 6, 30), "2024年6月30日")
-    assert as_of("截止7月底,完成投资", calendar) == (None, "7月底")
-    assert as_of("截至目前,已完成整改5个", calendar) == (None, "目前")
-    assert as_of("已完成整改5个", calendar) == (None, None)
+    def counted_to(text):
+        return as_of(text, Calendar().read(text))
+
+    assert counted_to("截至2024年6月30日,已完成") == (D(2024, 6, 30), "2024年6月30日")
+    assert counted_to("截止7月底,完成投资") == (None, "7月底")
+    assert counted_to("截至目前,已完成整改5个") == (None, "目前")
+    assert counted_to("已完成整改5个") == (None, None)
+
+
+def test_a_date_line_in_any_of_its_forms():
+    assert [date_line(text) for text in ("2024年9月12日", "二〇二四年九月十二日", "2024-09-12", "2024年9月12日印发")] == [
+        D(2024, 9, 12), D(2024, 9, 12), D(2024, 9, 12), None]
+
+
+def test_a_day_whose_year_and_month_a_page_lost():
+    (found,) = Calendar().read("--20211228日在市届人大常委会会议")
+    assert found.first == D(2021, 12, 28) and "年 and 月 missing" in found.notes[0][0]
 
 
 def test_a_period_of_months_has_no_days():

@@ -49,7 +49,7 @@ def test_tables_breaks_and_paragraph_numbers(tmp_path):
     document.save(tmp_path / "t.docx")
     lines, _ = docx_lines(tmp_path / "t.docx")
     assert [(line.number, line.text) for line in lines] == [
-        (1, "标题"), (3, "合并的单元格"), (4, "联系电话:0571-1"), (5, "中共某局委员会"), (5, "2024年9月20日")]
+        (1, "标题"), (3, "合并的单元格"), (4, "联系电话：0571-1"), (5, "中共某局委员会"), (5, "2024年9月20日")]
 
 
 def test_a_zip_that_is_no_word_file(tmp_path):

@@ -1,13 +1,14 @@
-"""read.py and lines.py: any file to normalised lines."""
+"""read.py and lines.py: any file to lines as printed, read folded."""
 from __future__ import annotations
 
-from gongshi.importer.lines import normalise
+from gongshi.importer.lines import Line, printed
 from gongshi.importer.read import read_notice
 
 
-def test_normalise():
-    assert normalise("　　（一）加强监管，共１２个；①项\u200b  ") == "(一)加强监管,共12个;①项"
-    assert normalise("０５７１－８７６５４３２１") == "0571-87654321"
+def test_a_line_keeps_its_characters_but_the_punctuation_rule():
+    assert printed("　　（一）加强监管,共１２个;①项\u200b  ～ ") == "（一）加强监管，共１２个；①项 ～"
+    line = Line(1, "（一）加强监管，共１２个；①项")
+    assert line.folded == "(一)加强监管,共12个;①项" and len(line.folded) == len(line.text)
 
 
 def test_text_in_utf8_with_a_byte_order_mark_and_in_gb18030(tmp_path):
@@ -16,7 +17,7 @@ def test_text_in_utf8_with_a_byte_order_mark_and_in_gb18030(tmp_path):
     (tmp_path / "b.txt").write_bytes(text.encode("gb18030"))
     for name in ("a.txt", "b.txt"):
         lines, problems = read_notice(tmp_path / name)
-        assert [(line.number, line.text) for line in lines] == [(1, "标题"), (3, "根据部署,进行了巡察。")]
+        assert [(line.number, line.text) for line in lines] == [(1, "标题"), (3, "根据部署，进行了巡察。")]
         assert problems == []
 
 

@@ -1,0 +1,41 @@
+"""Numbers as notices write them, read for matching, never for storing.
+
+`fold` turns full-width digits, letters and punctuation into ASCII one
+character for one, so that a position found in the folded text is the same
+position in the original (which is what the site stores and shows). Chinese
+numerals (二十九, 一百一十七, 二〇二四) are read with cn2an.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# NFKC would read ① as a bare 1 and lose a numbering: circled numbers stay.
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+CHINESE_DIGITS = "零〇一二三四五六七八九十百千万两"
+CHINESE_NUMBER = re.compile(f"[{CHINESE_DIGITS}]+")
+
+
+def _fold_char(char: str) -> str:
+    if char in CIRCLED:
+        return char
+    folded = unicodedata.normalize("NFKC", char)
+    return folded if len(folded) == 1 else char
+
+
+def fold(text: str) -> str:
+    """Full-width forms as ASCII (（一） → (一), ２９ → 29, ： → :), one character
+    for one; a full-width space is a space."""
+    return "".join(map(_fold_char, text))
+
+
+def chinese_value(numeral: str) -> int | None:
+    """二十九 → 29, 两 → 2, 二〇二四 → 2024; None where it is no number."""
+    # Imported here: cn2an takes a second to import, and only Chinese numerals need it.
+    import cn2an
+
+    try:
+        value = cn2an.cn2an(numeral, "smart")
+    except ValueError:
+        return None
+    return int(value) if float(value).is_integer() else None
