@@ -24,8 +24,9 @@ EXCERPTS = {"approach.md": "<!-- data:excerpt responsibility system-thinking -->
             "next-steps.md": "<!-- data:excerpt next-steps long-term-mechanisms -->\n"}
 
 
-def render(site, marker: str, lang: str, page: str = "index.md", shown: dict | None = None) -> str:
-    ctx = Context(site, lang, page, shown_on=shown or {})
+def render(site, marker: str, lang: str, page: str = "index.md", shown: dict | None = None, root: str = "") -> str:
+    """A marker filled on `page`, whose URL is `root` below the top of the site (raw HTML links start there)."""
+    ctx = Context(site, lang, page, root=root, shown_on=shown or {})
     return fill_markers(f"<!-- data:{marker} -->\n", ctx, f"docs/{page}")
 
 
@@ -44,19 +45,19 @@ EXPECTED = {
                '<time datetime="2023-10-08">8 October 2023</time>', "23 February 2024"],
     },
     "figures": {
-        "zh": ['<data value="29">29</data>个', '<a href="notice.md#summary">巡察反馈问题</a>', "已完成整改 26 / 29 个问题（89.7%）",
-               '<a href="notice.md#coordination">整改举措</a>', "截至2024年9月12日"],
-        "en": ['<data value="29">29</data>', '<a href="notice.md#summary">problems found by the inspection</a>',
+        "zh": ['<data value="29">29</data>个', '<a href="notice/#summary">巡察反馈问题</a>', "已完成整改 26 / 29 个问题（89.7%）",
+               '<a href="notice/#coordination">整改举措</a>', "截至2024年9月12日"],
+        "en": ['<data value="29">29</data>', '<a href="en/notice/#summary">problems found by the inspection</a>',
                "26 of 29 problems rectified (89.7%)", "as of 12 September 2024"],
     },
     "accountability": {
-        "zh": ['<td><a href="notice.md#summary">谈话教育提醒</a></td><td><data value="51">51</data>人次</td>', "截至2024年9月12日"],
-        "en": ['<td><a href="notice.md#summary">educational reminder talks</a></td><td><data value="51">51</data></td>',
+        "zh": ['<td><a href="notice/#summary">谈话教育提醒</a></td><td><data value="51">51</data>人次</td>', "截至2024年9月12日"],
+        "en": ['<td><a href="en/notice/#summary">educational reminder talks</a></td><td><data value="51">51</data></td>',
                '<th scope="col">Type</th>', "as of 12 September 2024"],
     },
     "meetings": {
-        "zh": ['<td><a href="notice.md#coordination">局党委专题会议</a></td><td><data value="3">3</data>次</td>', "截至2024年9月12日"],
-        "en": ['<a href="notice.md#coordination">special meetings of the bureau&#x27;s Party Committee</a>', "as of 12 September 2024"],
+        "zh": ['<td><a href="notice/#coordination">局党委专题会议</a></td><td><data value="3">3</data>次</td>', "截至2024年9月12日"],
+        "en": ['<a href="en/notice/#coordination">special meetings of the bureau&#x27;s Party Committee</a>', "as of 12 September 2024"],
     },
     "area-cards": {
         "zh": ["(areas/industry-oversight.md)", "二、行业监管责任落实不够到位", "4 项整改措施"],
@@ -302,9 +303,10 @@ def test_area_cards_link_relative_to_the_page(site):
 
 
 def test_area_page_links_back_to_the_notice(site):
-    out = render(site, "area industry-oversight", "en", "areas/industry-oversight.md")
+    out = render(site, "area industry-oversight", "en", "areas/industry-oversight.md", root="../../")
     assert "](../notice.md#industry-oversight)" in out
-    assert '<a href="../notice.md#rural-road-maintenance">road section chiefs</a>' in out  # each figure, to its block
+    # Each figure, to its block, in the page's language: raw HTML links by URL.
+    assert '<a href="../../en/notice/#rural-road-maintenance">road section chiefs</a>' in out
 
 
 def test_text_without_markers_is_unchanged(site):
@@ -334,16 +336,18 @@ def test_the_downloads_name_the_sites_languages(problems_site):
 
 
 def test_an_area_page_with_its_problems_and_their_statuses(problems_site):
-    out = render(problems_site, "area policy", "zh", "areas/policy.md")
+    out = render(problems_site, "area policy", "zh", "areas/policy.md", root="../../")
     assert out.startswith("# （一）关于落实党的路线方针政策方面\n")  # no quote: the whole heading
     assert "巡察反馈问题 · 第 1 个方面，共 3 个 · 二、集中整改期内整改进展情况" in out  # its aspect
-    assert "[1\\.服务市场主体不够精准。](../notice.md#policy-1)\n{: #policy-1 }" in out
+    # A problem without a lead: its number leads to its place in the notice.
+    assert "**[1\\.](../notice.md#policy-1)**服务市场主体不够精准。\n{: #policy-1 }" in out
     # The status the notice gives, linked to the block that gives it.
     policy_1 = out[out.index("{: #policy-1 }"): out.index("{: #policy-1-measures }")]
-    assert ">已完成</span> <a class=\"gs-status__source\" href=\"../notice.md#policy-1-status\">原文</a>" in policy_1
+    assert ">已完成</span> <a class=\"gs-status__source\" href=\"../../notice/#policy-1-status\">原文</a>" in policy_1
     # Each problem is followed by its measures, with their figures.
     assert out.index("{: #policy-1 }") < out.index("{: #policy-1-measures }") < out.index("{: #policy-2 }")
-    assert '<a href="../notice.md#policy-1-measures">走访企业</a>' in out
+    assert "**[整改情况：](../notice.md#policy-1-measures)**开展" in out
+    assert '<a href="../../notice/#policy-1-measures">走访企业</a>' in out
 
 
 def test_an_areas_status_is_its_slowest_problems(problems_site):

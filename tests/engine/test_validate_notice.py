@@ -54,7 +54,7 @@ def test_an_unknown_kind_of_block(data, edit, line_of, problems):
     assert "expected one of title, heading, paragraph, signature, date" in problem.message
 
 
-@pytest.mark.parametrize("printed", ["2024年09月12日", "二〇二四年九月十二日", "2024-09-12"])
+@pytest.mark.parametrize("printed", ["2024年09月12日", "二〇二四年九月十二日", "2024-09-12", "２０２４年９月１２日"])
 def test_the_ways_a_date_block_says_the_notices_date(data, edit, printed):
     edit(data / "notice.yaml", "    zh: 2024年9月12日\n", f"    zh: {printed}\n")
     assert load_site(data).notice.blocks[-1].text["zh"] == printed
@@ -138,6 +138,12 @@ def test_an_item_outside_its_areas_part_of_the_notice(data, edit, line_of, probl
 # --- figures quote their blocks ----------------------------------------------------------------
 
 
+def test_a_figure_the_notice_writes_in_chinese_numerals(data, edit):
+    edit(data / "notice.yaml", "共发现36项问题", "共发现三十六项问题")
+    block = load_site(data).block("construction-quality-oversight")
+    assert "三十六项" in block.text["zh"]  # the notice's own words are kept; the figure is found in them
+
+
 def test_a_figure_outside_a_measure_names_its_block(data, edit, line_of, problems):
     path = data / "round.yaml"
     edit(path, "    block: coordination\n", "")
@@ -163,6 +169,11 @@ def test_a_figure_of_a_measure_is_in_the_measures_block_unless_it_names_another(
     ("{n}公里", "4.7", "完成14.7公里", False),
     ("{n}%", "56", "下降56.4%", False),  # a decimal is not its whole part
     ("{n}个", "29", "4大方面29个问题", True),
+    ("{n}个", "29", "4大方面２９个问题", True),  # in full-width digits
+    ("{n}个", "29", "四大方面二十九个问题", True),  # in Chinese numerals
+    ("{n}个", "2", "完成两个支部换届", True),
+    ("{n}项", "6", "共发现三十六项问题", False),  # the tail of a bigger numeral
+    ("第{n}", "2", "全省第二十", False),
 ])
 def test_a_figure_is_quoted_as_a_whole_number(pattern, number, text, quoted):
     assert quotes(pattern, number, text) is quoted
