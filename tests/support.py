@@ -21,6 +21,8 @@ ENGINE_PARTS = ["mkdocs.yml", "hooks", "overrides"]
 SITE_PARTS = ["data", "docs"]
 # A made-up site with several reporting rounds and per-measure statuses.
 PROGRESS_SITE = ROOT / "tests" / "fixtures" / "progress-site"
+# A made-up Chinese-only site whose notice lists its problems, each with its status.
+PROBLEMS_SITE = ROOT / "tests" / "fixtures" / "problems-site"
 # Debian's Chromium, driven by Playwright; never `playwright install`.
 CHROMIUM = "/usr/bin/chromium"
 # Root in CI needs --no-sandbox; the rest keep Chromium from calling out.
@@ -54,6 +56,12 @@ def mkdocs_build(project: Path, site_dir: Path, lang: str = "en", env: dict | No
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
+
+
+def only(found: list):
+    """The one item of `found`; fails listing them all when there are none or several."""
+    assert len(found) == 1, "expected one, got:\n" + "\n".join(map(str, found))
+    return found[0]
 
 
 def foreign_requests(requests: list[str], origin: str) -> list[str]:

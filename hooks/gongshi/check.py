@@ -11,6 +11,7 @@ import posixpath
 import re
 from pathlib import Path
 
+from .chrome import FOOTER_PAGES
 from .data import data_files, load_site
 from .errors import InputError, Problem
 from .localized import in_language, language_of, localized
@@ -20,7 +21,7 @@ from .schema import SCHEMA_DIR
 from .validate import language_name, nav_pages
 
 # The site map, which every footer links to, lists the nav; it is not in it.
-SITEMAP_PAGE = "sitemap.md"
+SITEMAP_PAGE = FOOTER_PAGES["sitemap"]
 
 
 def check_project(root: Path) -> list[Problem]:
@@ -43,6 +44,7 @@ def check_project(root: Path) -> list[Problem]:
     problems += _pages(docs, site, written)
     problems += _links(docs, written, set(written) | set(generated_pages(site)))
     problems += _nav(site, written)
+    problems += _footer_pages(written)
     return sorted(problems)
 
 
@@ -120,6 +122,13 @@ def _links(docs: Path, written: dict, pages: set[str]) -> list[Problem]:
                     problems.append(Problem(shown, line, f"the link to `{target}` leads to no page; check the file name",
                                             f"链接 `{target}` 指向的页面不存在；请核对文件名", column))
     return problems
+
+
+def _footer_pages(written: dict) -> list[Problem]:
+    """The pages every footer links to are written: a link that leads nowhere on every page is not caught by the build."""
+    return [Problem(f"docs/{page}", 1, f"every page's footer links to this page, but there is no docs/{page}; add it",
+                    f"每个页面的页脚都链接到本页，但 docs/{page} 不存在；请添加")
+            for page in FOOTER_PAGES.values() if page not in written]
 
 
 def _nav(site: Site, written: dict) -> list[Problem]:

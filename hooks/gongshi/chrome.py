@@ -35,6 +35,8 @@ PAGE_KINDS = {
 }
 # Where an ICP number is looked up: the MIIT record site, as the rules require.
 ICP_RECORD_SITE = "https://beian.miit.gov.cn/"
+# The pages every footer links to (its label → the page's source): `gongshi check` asks for them.
+FOOTER_PAGES = {"sitemap": "sitemap.md", "contact": "contact.md"}
 
 
 def page_kind(src_uri: str) -> tuple[str | None, str | None]:
@@ -136,8 +138,8 @@ def footer_html(site: Site, lang: str, root: str) -> str:
         link = info.gov_site_mark.link
         mark = (f'<a class="gs-footer__mark" href="{esc(link)}" rel="noopener">{image}</a>' if link
                 else f'<span class="gs-footer__mark">{image}</span>')
-    links = "".join(f'<li><a href="{esc(page_url(site, root, lang, path))}">{esc(label(lang, key))}</a></li>'
-                    for key, path in (("sitemap", "sitemap/"), ("contact", "contact/")))
+    links = "".join(f'<li><a href="{esc(page_url(site, root, lang, page.removesuffix(".md") + "/"))}">{esc(label(lang, key))}</a></li>'
+                    for key, page in FOOTER_PAGES.items())
     return (f'<div class="gs-footer">{contact_html(site, lang)}'
             f'<ul class="gs-footer__links">{links}</ul>{record}{mark}</div>')
 

@@ -26,6 +26,7 @@ from .labels import label
 from .markup import AREA_PAGES, Context, esc, item_head, md, period_tag, quantity, time_tag
 from .model import Block, Figure, Site
 from .progress import area_status_history, render_changes, render_progress_chart, render_timeline, status_badge
+from .validate import language_name
 
 MARKER = re.compile(r"<!--\s*data:(?P<body>.*?)-->", re.DOTALL)
 
@@ -318,6 +319,14 @@ def contact_html(site: Site, lang: str) -> str:
             f'<dl class="gs-contact__list">{items}</dl></div>')
 
 
+def _languages_named(ctx: Context) -> str:
+    """The site's languages, as this page's language names them: "中文与英文", "Chinese"."""
+    names = [language_name(lang, ctx.lang) for lang in ctx.site.languages]
+    if len(names) == 1:
+        return names[0]
+    return label(ctx.lang, "separator").join(names[:-1]) + label(ctx.lang, "and") + names[-1]
+
+
 def render_downloads(ctx: Context, *_) -> str:
     """The open-data files under /data/, each with what it holds and its size."""
     files = export_files(ctx.site)
@@ -325,7 +334,8 @@ def render_downloads(ctx: Context, *_) -> str:
     rows = []
     for name, content in [*files.items(), (SUMS_NAME, None)]:
         kind = name.split(".", 1)[0] if name.endswith(".csv") else name
-        holds = label(ctx.lang, "download_table", table=label(ctx.lang, f"table_{kind}")) if name.endswith(".csv") else label(ctx.lang, f"download_{kind}")
+        holds = (label(ctx.lang, "download_table", table=label(ctx.lang, f"table_{kind}")) if name.endswith(".csv")
+                 else label(ctx.lang, f"download_{kind}", languages=_languages_named(ctx)))
         size = "" if content is None else esc(label(ctx.lang, "bytes", n=format_value(len(content), ctx.lang)))
         href = f"{ctx.root}{DATA_DIR}/{name}"
         rows.append(f'<tr><td><a href="{esc(href)}"><code>{esc(name)}</code></a></td><td>{esc(holds)}</td><td>{size}</td></tr>')

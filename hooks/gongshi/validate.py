@@ -23,6 +23,13 @@ from .numerals import CHINESE_DIGITS, chinese_value, fold
 
 _INVALID = object()
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# YAML reads `number: 1.` (the numbering of a problem) or `phone: 2615196` as a number.
+_QUOTE_IT = ("; put it in quotes", "；请给它加上引号")
+_NO_HINT = ("", "")
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _describe(value) -> tuple[str, str]:
@@ -66,7 +73,7 @@ def _expected(kind: Kind, languages) -> tuple[str, str]:
 
 
 def language_name(lang: str, message_lang: str) -> str:
-    """A language as an editor's message names it."""
+    """A language as a message (or a page) in `message_lang` names it."""
     words = LABELS.get(lang)
     if words is None:
         return lang
@@ -106,7 +113,7 @@ class Builder:
         self.problems.append(Problem(self.path, at[0], en, zh, at[1]))
         return _INVALID
 
-    def wrong_type(self, kind: Kind, value, at, name: str, hint: tuple[str, str] = ("", "")):
+    def wrong_type(self, kind: Kind, value, at, name: str, hint: tuple[str, str] = _NO_HINT):
         (want_en, want_zh), (got_en, got_zh) = _expected(kind, self.languages), _describe(value)
         return self.fail(at, f"`{name}` should be {want_en}, not {got_en}{hint[0]}",
                          f"`{name}` 应当是{want_zh}，而不是{got_zh}{hint[1]}")
@@ -183,7 +190,7 @@ class Builder:
                 elif key in self.languages:  # a language the site does not list is left out, not refused
                     given[key], given_at[key] = value[key], spot
         else:
-            return self.wrong_type(model.kind_of(Text), value, at, name)
+            return self.wrong_type(model.kind_of(Text), value, at, name, _QUOTE_IT if _is_number(value) else _NO_HINT)
         texts, ok = {}, True
         for lang in self.languages:
             text = given.get(lang)
@@ -204,9 +211,7 @@ class Builder:
         tp = kind.type
         if issubclass(tp, str):  # text, or one of the kinds of id
             if not isinstance(value, str):
-                quote = isinstance(value, (int, float)) and not isinstance(value, bool) and tp is str
-                hint = ("; put it in quotes", "；请给它加上引号") if quote else ("", "")
-                return self.wrong_type(kind, value, at, name, hint)
+                return self.wrong_type(kind, value, at, name, _QUOTE_IT if _is_number(value) and tp is str else _NO_HINT)
             if tp is not str and not re.fullmatch(tp.pattern, value):
                 return self.wrong_type(kind, value, at, name)
             tag = re.search(model.HTML_TAG + r"[^>]*>?", value)
@@ -597,15 +602,17 @@ def _check_totals(site: Site, at: Locations) -> list[Problem]:
 
 def listed_counts(site: Site) -> dict[str, int]:
     """What the problems listed in data/areas/ count, by the name of the total
-    that declares the same: `problems`, and each total a status names, where
-    every listed problem has a status. Empty where the notice lists no problems."""
+    that declares the same: `problems`, and each total of problems a status
+    names, where every listed problem has a status. Empty where the notice lists
+    no problems. A status naming any other total is refused (_check_listed), and
+    counts nothing: compared with measures, it would add a second message."""
     problems = site.problems
     if not problems:
         return {}
     counts = {"problems": len(problems)}
     if all(problem.status is not None for problem in problems):
         for status in site.statuses:
-            if status.total is not None:
+            if status.total in _STAGES:
                 counts[status.total] = counts.get(status.total, 0) + sum(p.status == status.id for p in problems)
     return counts
 
@@ -621,7 +628,7 @@ def _check_listed(site: Site, at: Locations) -> list[Problem]:
                 figure, f"`{name}` is {declared}, but data/areas/ lists {count} such problems; the two must agree",
                 f"`{name}` 是 {declared}，而 data/areas/ 中列出的这类问题有 {count} 个；两者必须一致", "value"))
     for status in site.statuses:
-        if status.total is not None and status.total not in _STAGES + ("problems",):
+        if status.total is not None and status.total not in _STAGES:
             problems.append(at.problem(status, f"status `{status.id}` names `{status.total}`, which is not a total of problems; "
                                                f"use one of {', '.join(_STAGES)}",
                                        f"状态 `{status.id}` 的 `total` 写成了 `{status.total}`，它不是问题的总数；请用 {'、'.join(_STAGES)} 之一",

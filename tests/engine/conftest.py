@@ -1,29 +1,39 @@
 """Shared fixtures for the engine's unit tests.
 
-Most tests copy the real data/ folder, make one small textual edit and load the
-copy. `edit` insists that the text it replaces occurs exactly once, so a test
-breaks loudly (instead of silently testing nothing) when the data changes.
+Most tests copy a site's data/ and docs/ folders, make one small textual edit
+and load the copy. `edit` insists that the text it replaces occurs exactly
+once, so a test breaks loudly (instead of silently testing nothing) when the
+data changes.
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
+from bench.synth import copy_sources
 from gongshi.data import load_site
 from gongshi.errors import InputError
 
-from support import PROGRESS_SITE, ROOT
-REAL_DATA = ROOT / "data"
+from support import PROBLEMS_SITE, PROGRESS_SITE, ROOT, SITE_PARTS
 
 
 @pytest.fixture
-def data(tmp_path) -> Path:
-    """A private copy of the real data folder: tmp_path/data."""
-    target = tmp_path / "data"
-    shutil.copytree(REAL_DATA, target)
-    return target
+def project(tmp_path) -> Path:
+    """A private copy of the real site's data/ and docs/ (the pages its nav lists must exist)."""
+    return copy_sources(tmp_path, SITE_PARTS)
+
+
+@pytest.fixture
+def data(project) -> Path:
+    """The data folder of a private copy of the real site: tmp_path/data."""
+    return project / "data"
+
+
+@pytest.fixture
+def problems_project(tmp_path) -> Path:
+    """A private copy of the made-up Chinese-only site of tests/fixtures/problems-site."""
+    return copy_sources(tmp_path, SITE_PARTS, PROBLEMS_SITE)
 
 
 @pytest.fixture
@@ -68,10 +78,16 @@ def problems():
 @pytest.fixture(scope="session")
 def site():
     """The real data, loaded and validated."""
-    return load_site(REAL_DATA)
+    return load_site(ROOT / "data")
 
 
 @pytest.fixture(scope="session")
 def progress_site():
     """The made-up site of tests/fixtures/progress-site, loaded and validated."""
     return load_site(PROGRESS_SITE / "data")
+
+
+@pytest.fixture(scope="session")
+def problems_site():
+    """The made-up Chinese-only site of tests/fixtures/problems-site, loaded and validated."""
+    return load_site(PROBLEMS_SITE / "data")

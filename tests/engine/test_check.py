@@ -1,38 +1,30 @@
 """check.py: the whole project checked without a build, as `gongshi check` does."""
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
+from support import PROBLEMS_SITE, ROOT
 
-import pytest
-from support import ROOT
-
-from gongshi.check import check_project, schema_line
-
-
-@pytest.fixture
-def project(tmp_path) -> Path:
-    for part in ("data", "docs"):
-        shutil.copytree(ROOT / part, tmp_path / part)
-    return tmp_path
+from gongshi.check import check_project, schema_line, written_pages
 
 
 def test_the_real_project_is_clean():
     assert check_project(ROOT) == []
 
 
+def test_the_made_up_chinese_only_project_is_clean():
+    assert check_project(PROBLEMS_SITE) == []
+
+
 def test_data_and_marker_problems_are_reported_together(project, edit, line_of):
     edit(project / "data/round.yaml", "  feedback: 2024-02-23", "  feedbak: 2024-02-23")
     edit(project / "docs/about.md", "<!-- data:source -->", "<!-- data:sources -->")
     found = check_project(project)
-    round_ = project / "data/round.yaml"
     assert [(p.path, p.line, p.column) for p in found] == [
-        ("data/round.yaml", line_of(round_, "inspection:"), 1),  # `feedback` is missing
-        ("data/round.yaml", line_of(round_, "feedbak"), 3),  # `feedbak` is unknown
+        ("data/round.yaml", line_of(project / "data/round.yaml", "feedbak"), 3),  # `feedbak` is unknown
         ("docs/about.md", line_of(project / "docs/about.md", "data:sources"), 1),
     ]
-    assert "did you mean `source`?" in found[2].message
-    assert "是不是想写 `source`？" in found[2].zh
+    assert "did you mean `feedback`?" in found[0].message
+    assert "did you mean `source`?" in found[1].message
+    assert "是不是想写 `source`？" in found[1].zh
 
 
 def test_a_page_without_its_translation(project):
@@ -45,9 +37,27 @@ def test_a_page_without_its_translation(project):
 
 def test_an_english_page_without_its_chinese_original(project):
     (project / "docs/extra.en.md").write_text("# Extra\n", encoding="utf-8")
-    [problem] = check_project(project)
+    [problem] = [p for p in check_project(project) if "version" in p.message]
     assert problem.path == "docs/extra.en.md"
     assert "no Chinese version; add docs/extra.md" in problem.message
+
+
+def test_pages_in_a_language_the_site_does_not_list_are_left_alone(project, edit):
+    edit(project / "data/site.yaml", "languages: [zh, en]\n", "languages: [zh]\n")
+    (project / "docs/extra.en.md").write_text("# Extra\n\n<!-- data:nowhere -->\n", encoding="utf-8")
+    assert check_project(project) == []
+
+
+def test_a_chinese_only_site_asks_for_no_translation(problems_project):
+    (problems_project / "docs/notice.en.md").write_text("<!-- data:notice -->\n", encoding="utf-8")
+    assert check_project(problems_project) == []
+    assert set(written_pages(problems_project / "docs", ("zh",))["notice.md"]) == {"zh"}
+
+
+def test_written_pages_by_name_and_language(project):
+    pages = written_pages(project / "docs", ("zh", "en"))
+    assert pages["areas/index.md"] == {"zh": project / "docs/areas/index.md", "en": project / "docs/areas/index.en.md"}
+    assert "areas/index.en.md" not in pages
 
 
 def test_markers_in_english_pages_are_checked_too(project, edit, line_of):
@@ -71,7 +81,6 @@ def test_schema_line_points_up_to_the_schema_folder():
 
 
 def test_a_link_to_a_page_that_does_not_exist(project, edit, line_of):
-    (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
     edit(project / "docs/about.en.md", "[official notice](notice.md)", "[official notice](notices.md)")
     [problem] = check_project(project)
     assert (problem.path, problem.line) == ("docs/about.en.md", line_of(project / "docs/about.en.md", "(notices.md)"))
@@ -79,17 +88,38 @@ def test_a_link_to_a_page_that_does_not_exist(project, edit, line_of):
 
 
 def test_links_to_generated_area_pages_and_outside_are_fine(project):
-    (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
     page = project / "docs/contact.en.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[Area](areas/work-safety.md#x) [mail](mailto:a@b.cn) [top](#contact)\n",
                     encoding="utf-8")
     assert check_project(project) == []
 
 
-def test_a_page_missing_from_the_nav_and_a_nav_entry_without_a_page(project, line_of):
-    config = project / "mkdocs.yml"
-    config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("  - about.md\n", "  - abuot.md\n"), encoding="utf-8")
+def test_a_page_missing_from_the_nav(project, edit):
+    edit(project / "data/site.yaml", "  - about.md\n", "")
+    [problem] = check_project(project)
+    assert (problem.path, problem.line) == ("docs/about.md", 1)
+    assert "this page is not in the nav of data/site.yaml; add it there" in problem.message
+
+
+def test_a_nav_entry_without_a_page(project, edit, line_of):
+    site_yaml = project / "data/site.yaml"
+    edit(site_yaml, "  - about.md\n", "  - abuot.md\n")
     found = check_project(project)
-    assert [(p.path, p.line) for p in found] == [("docs/about.md", 1), ("mkdocs.yml", line_of(config, "abuot.md"))]
-    assert "not in the nav of mkdocs.yml" in found[0].message
-    assert "the nav lists `abuot.md`, but there is no docs/abuot.md" in found[1].message
+    # The data does not load, so the pages are not compared with the nav.
+    assert [(p.path, p.line) for p in found] == [("data/site.yaml", line_of(site_yaml, "nav:\n"))]
+    assert "the nav lists `abuot.md`, but there is no docs/abuot.md" in found[0].message
+
+
+def test_the_site_map_every_footer_links_to_is_written(problems_project):
+    (problems_project / "docs/sitemap.md").unlink()
+    [problem] = check_project(problems_project)
+    assert (problem.path, problem.line) == ("docs/sitemap.md", 1)
+    assert "every page's footer links to this page, but there is no docs/sitemap.md; add it" in problem.message
+
+
+def test_the_contact_page_every_footer_links_to_is_written_whether_the_nav_lists_it_or_not(problems_project, edit):
+    edit(problems_project / "data/site.yaml", "  - contact.md\n", "")
+    (problems_project / "docs/contact.md").unlink()
+    [problem] = check_project(problems_project)
+    assert (problem.path, problem.line) == ("docs/contact.md", 1)
+    assert "every page's footer links to this page, but there is no docs/contact.md; add it" in problem.message

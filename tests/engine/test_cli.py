@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 
@@ -24,21 +23,19 @@ def test_check_passes_on_the_real_site():
     assert "没有发现问题" in result.stderr
 
 
-def test_check_fails_in_chinese_by_default_and_in_english_on_request(tmp_path):
-    for part in ("data", "docs"):
-        shutil.copytree(ROOT / part, tmp_path / part)
-    contact = tmp_path / "data/contact.yaml"
+def test_check_fails_in_chinese_by_default_and_in_english_on_request(project):
+    contact = project / "data/contact.yaml"
     contact.write_text(contact.read_text(encoding="utf-8").replace('phone: "2615196"', "phone: 2615196"), encoding="utf-8")
     line = contact.read_text(encoding="utf-8").splitlines().index("phone: 2615196") + 1
 
-    chinese = gongshi("check", "--root", str(tmp_path))
+    chinese = gongshi("check", "--root", str(project))
     assert chinese.returncode == 1
     assert chinese.stdout == f"data/contact.yaml:{line}:1: `phone` 应当是文字，而不是数字 2615196；请给它加上引号\n"
     assert "发现 1 处问题" in chinese.stderr
 
-    english = gongshi("check", "--root", str(tmp_path), "--lang", "en")
+    english = gongshi("check", "--root", str(project), "--lang", "en")
     assert english.stdout == f"data/contact.yaml:{line}:1: `phone` should be text, not the number 2615196; put it in quotes\n"
-    assert gongshi("check", "--root", str(tmp_path), lang="en").stdout == english.stdout
+    assert gongshi("check", "--root", str(project), lang="en").stdout == english.stdout
 
 
 def test_schema_check_finds_stale_files(tmp_path):

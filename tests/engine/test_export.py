@@ -16,25 +16,45 @@ def _rows(site, name: str) -> list[dict]:
     return list(csv.DictReader(io.StringIO(table_csv(site, name))))
 
 
-def test_the_json_is_the_whole_model_and_valid_against_its_schema(site):
+def _valid_json(site) -> dict:
+    """The open-data JSON of a site, checked against the schema published beside it."""
     files = export_files(site)
     document = json.loads(files[JSON_NAME])
     schema = json.loads(files[SCHEMA_NAME])
     Draft202012Validator.check_schema(schema)
     assert list(Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER).iter_errors(document)) == []
+    return document
+
+
+def test_the_json_is_the_whole_model_and_valid_against_its_schema(site):
+    document = _valid_json(site)
     assert document["$schema"] == SCHEMA_NAME
     assert set(document) == {"$schema", "round", "notice", "contact", "units", "areas", "info", "statuses", "progress"}  # not area_files
     assert [u["id"] for u in document["progress"]["updates"]] == [u.id for u in site.updates]
     assert len(document["areas"]) == 11
-    assert document["areas"][1]["measures"][1]["title"] == {"zh": "强化提升农村公路管养水平", "en": site.areas[1].measures[1].title.en}
+    assert document["areas"][1]["measures"][1]["block"] == "rural-road-maintenance"
     assert document["notice"]["date"] == "2024-09-12"
-    assert document["info"] == {}  # unset settings are left out, as in YAML
+    assert document["notice"]["blocks"][0] == {"id": "title", "kind": "title", "text": {"zh": "公示公告", "en": "Public Notice"}}
+    assert document["info"]["languages"] == ["zh", "en"]
+    assert "icp" not in document["info"] and "domain" not in document["info"]  # unset settings are left out, as in YAML
+
+
+def test_the_json_of_a_site_in_one_language_has_that_language_only(problems_site):
+    document = _valid_json(problems_site)
+    assert document["info"]["name"] == {"zh": "示例县市场监督管理局巡察整改情况公示"}
+    assert document["areas"][0]["problems"][0] == {
+        "block": "policy-1", "id": "policy-1", "status": "done", "status_block": "policy-1-status",
+        "measures": [{"block": "policy-1-measures", "id": "policy-1-measures", "figures": [
+            {"value": 120, "unit": "jia", "label": {"zh": "走访企业"}}, {"value": 35, "unit": "ge", "label": {"zh": "解决问题"}}]}]}
+    schema = json.loads(export_files(problems_site)[SCHEMA_NAME])
+    document["info"]["name"]["en"] = "A name in a language the site does not have"
+    assert len(list(Draft202012Validator(schema).iter_errors(document))) == 1
 
 
 def test_the_schema_refuses_what_the_model_refuses(site):
     schema = json.loads(export_files(site)[SCHEMA_NAME])
     document = json.loads(export_files(site)[JSON_NAME])
-    document["areas"][0]["number"] = "one"
+    document["areas"][0]["block"] = "Not an id"
     document["contact"]["fax"] = "1"
     errors = list(Draft202012Validator(schema).iter_errors(document))
     assert len(errors) == 2
@@ -47,27 +67,56 @@ def test_every_table_has_unique_stable_keys(site):
         keys = [row["key"] for row in rows]
         assert len(keys) == len(set(keys)), name
         assert all(keys), name
-    # The real site states no status for single measures, so that table is empty.
+    # The real site states no status for single problems or measures, so that table is empty.
     assert len(_rows(site, "item-statuses")) == sum(len(u.statuses) for u in site.updates) == 0
+    assert _rows(site, "problems") == []  # nor does it list single problems
     assert len(_rows(site, "updates")) == len(site.updates) == 2
 
 
 def test_the_tables_hold_every_entity(site):
     areas, measures, figures = _rows(site, "areas"), _rows(site, "measures"), _rows(site, "figures")
     assert [row["key"] for row in areas] == [area.id for area in site.areas]
-    assert areas[1]["title_zh"] == site.areas[1].title.zh and areas[1]["number"] == "2"
-    count = sum(len(area.measures) for area in site.areas) + len(site.notice.approach) + len(site.notice.next_steps)
-    assert len(measures) == count
-    oversight = next(row for row in measures if row["key"] == "areas/industry-oversight/rural-road-maintenance")
-    assert (oversight["parent"], oversight["position"], oversight["title_zh"]) == ("industry-oversight", "2", "强化提升农村公路管养水平")
-    assert {row["parent"] for row in measures} >= {area.id for area in site.areas}
+    assert (areas[1]["block"], areas[1]["quote_zh"]) == ("industry-oversight", "行业监管责任落实不够到位")
+    assert len(measures) == sum(len(area.all_measures()) for area in site.areas)
+    oversight = next(row for row in measures if row["key"] == "rural-road-maintenance")
+    assert (oversight["parent"], oversight["position"], oversight["block"]) == ("industry-oversight", "2", "rural-road-maintenance")
+    assert {row["parent"] for row in measures} == {area.id for area in site.areas}
     by_key = {row["key"]: row for row in figures}
     assert by_key["totals/problems"]["value"] == "29" and by_key["totals/problems"]["unit"] == "ge"
+    assert by_key["totals/problems"]["block"] == "summary"
     assert by_key["accountability/party-warning"]["label_zh"] == "党内警告"
-    measure_figures = [row for row in figures if row["parent"].startswith("areas/")]
+    measure_figures = [row for row in figures if row["key"].startswith("measures/")]
     assert len(measure_figures) == sum(len(m.figures) for a in site.areas for m in a.measures)
     assert {row["parent"] for row in measure_figures} <= {row["key"] for row in measures}
     assert any(row["value"] == "6384.6" for row in figures)  # decimals as written, no 6384.60
+
+
+def test_the_blocks_table_is_the_notice_as_printed(site):
+    blocks = _rows(site, "blocks")
+    assert [row["key"] for row in blocks] == [block.id for block in site.notice.blocks]
+    heading = next(row for row in blocks if row["key"] == "industry-oversight")
+    assert (heading["kind"], heading["level"], heading["number_zh"], heading["text_zh"]) == (
+        "heading", "1", "二、", "关于“行业监管责任落实不够到位”问题的整改情况。")
+    assert {row["kind"] for row in blocks} == {"title", "heading", "paragraph", "signature", "date"}
+
+
+def test_the_problems_table_and_the_statuses_the_notice_gives(problems_site):
+    problems, measures = _rows(problems_site, "problems"), _rows(problems_site, "measures")
+    assert [(row["key"], row["parent"], row["position"], row["status"], row["status_block"]) for row in problems[:3]] == [
+        ("policy-1", "policy", "1", "done", "policy-1-status"), ("policy-2", "policy", "2", "partly-done", "policy-2-status"),
+        ("party-1", "party", "1", "done", "party-1-status")]
+    assert {row["parent"] for row in measures} == {row["key"] for row in problems}  # each measure under its problem
+    # The update that holds the notice states the statuses it gives.
+    statuses = _rows(problems_site, "item-statuses")
+    assert [(row["key"], row["parent"], row["status"]) for row in statuses] == [
+        (f"report/{problem.id}", "report", problem.status) for problem in problems_site.problems]
+
+
+def test_the_tables_of_a_site_in_one_language_have_its_columns_only(problems_site):
+    for name in TABLES:
+        header = table_csv(problems_site, name).splitlines()[0].split(",")
+        assert not [column for column in header if column.endswith("_en")], name
+    assert "text_zh" in table_csv(problems_site, "blocks").splitlines()[0]
 
 
 def test_csv_files_open_as_utf8_in_spreadsheets(site):

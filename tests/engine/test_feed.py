@@ -87,3 +87,20 @@ def test_hostile_text_stays_text(progress_site):
     parsed = parse(text)
     assert parsed.entries[-1].summary == "<script>alert(1)</script>"  # as text, for the reader to show as text
     assert "&lt;script&gt;" in parsed.entries[-1].content[0].value
+
+
+def test_the_feed_of_a_site_in_chinese_only(problems_site):
+    parsed = parse(feed(problems_site, "zh"))
+    assert [e.link for e in parsed.entries] == ["https://example.org/progress/#report", "https://example.org/progress/#feedback"]
+    # The counts of the update that holds the notice, named by the totals of data/round.yaml.
+    assert "<li>巡察反馈问题：5个</li><li>已完成整改的问题：3个</li>" in parsed.entries[0].content[0].value
+
+
+def test_an_id_without_the_inspection_round_comes_from_the_issuer_and_the_notice_date(problems_site):
+    # A notice that does not say who inspected it, or when they fed back.
+    r = dataclasses.replace
+    bare = r(problems_site, round=r(problems_site.round, inspection=r(problems_site.round.inspection, team=None)))
+    assert feed_id(bare, "zh") != feed_id(problems_site, "zh")
+    other_issuer = r(bare, info=r(bare.info, issuer=Text(zh="另一个单位")))
+    assert feed_id(other_issuer, "zh") != feed_id(bare, "zh")
+    assert feed_id(bare, "zh") == feed_id(r(bare, info=r(bare.info, name=Text(zh="改了名字"))), "zh")  # the site's name is no fact of the round

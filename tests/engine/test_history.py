@@ -1,15 +1,24 @@
 """history.py: diffs between updates, roll-ups of areas, staleness; on the
-made-up progress site (tests/fixtures/progress-site) and on the real data."""
+made-up progress site (tests/fixtures/progress-site), on the made-up site whose
+notice gives its problems a status (tests/fixtures/problems-site), and on the
+real data."""
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
-from gongshi.history import diff, diffs, has_history, item_history, roll_up, staleness
+from gongshi.history import (diff, diffs, has_history, item_history, roll_up, roll_up_now, staleness, statuses_in,
+                             update_counts)
+from gongshi.model import Counts
 
 
 def _changes(site, update_id):
-    return [(c.area.id, c.measure.id, c.before and c.before.id, c.after and c.after.id, c.kind)
+    return [(c.area.id, c.item.id, c.before and c.before.id, c.after and c.after.id, c.kind)
             for c in diff(site, site.update(update_id)).changes]
+
+
+def _item(site, item_id):
+    return site.items[item_id][1]
 
 
 def _moved(site, update_id):
@@ -37,42 +46,42 @@ def test_each_update_is_compared_with_the_one_before(progress_site):
 def test_going_forward_to_done_is_newly_completed(progress_site):
     changes = _changes(progress_site, "first-report")
     assert ("alpha", "alpha-one", "not-started", "done", "forward") in changes
-    assert [c.measure.id for c in diff(progress_site, progress_site.update("first-report")).newly_done] == ["alpha-one"]
+    assert [c.item.id for c in diff(progress_site, progress_site.update("first-report")).newly_done] == ["alpha-one"]
 
 
 def test_going_backwards(progress_site):
     second = diff(progress_site, progress_site.update("second-report"))
     [back] = [c for c in second.changes if c.kind == "backward"]
-    assert (back.measure.id, back.before.id, back.after.id) == ("alpha-one", "done", "in-progress")
-    assert back.entry.note.en == "relapsed on review"
+    assert (back.item.id, back.before.id, back.after.id) == ("alpha-one", "done", "in-progress")
+    assert back.entry.note["en"] == "relapsed on review"
     assert back not in second.newly_done
     # Done again in the next update: newly completed a second time.
     assert ("alpha", "alpha-one", "in-progress", "done", "forward") in _changes(progress_site, "notice-report")
-    assert "alpha-one" in [c.measure.id for c in diff(progress_site, progress_site.update("notice-report")).newly_done]
+    assert "alpha-one" in [c.item.id for c in diff(progress_site, progress_site.update("notice-report")).newly_done]
 
 
 def test_an_item_added_in_a_later_round(progress_site):
     changes = _changes(progress_site, "second-report")
     assert ("alpha", "alpha-three", None, "in-progress", "added") in changes
     assert ("beta", "beta-two", None, "not-started", "added") in changes
-    # Only measures stated as not done before and done now are newly completed.
-    assert [c.measure.id for c in diff(progress_site, progress_site.update("second-report")).newly_done] == ["alpha-two", "beta-one"]
+    # Only items stated as not done before and done now are newly completed.
+    assert [c.item.id for c in diff(progress_site, progress_site.update("second-report")).newly_done] == ["alpha-two", "beta-one"]
 
 
 def test_an_item_no_longer_stated_is_dropped_not_carried_over(progress_site):
     assert ("beta", "beta-two", "not-started", None, "dropped") in _changes(progress_site, "notice-report")
-    assert item_history(progress_site, *_area_measure(progress_site, "beta", "beta-two"))[-1] is None
+    assert item_history(progress_site, _item(progress_site, "beta-two"))[-1] is None
 
 
 def test_unchanged_items_are_not_changes(progress_site):
-    measures = [m for _, m, *_ in _changes(progress_site, "notice-report")]
-    assert "alpha-two" not in measures and "beta-one" not in measures  # done and done again
+    items = [item for _, item, *_ in _changes(progress_site, "notice-report")]
+    assert "alpha-two" not in items and "beta-one" not in items  # done and done again
 
 
 def test_changes_follow_the_notice_order(progress_site):
-    order = [(a.id, m.id) for a in progress_site.areas for m in a.measures]
+    order = [(area.id, item_id) for item_id, (area, _) in progress_site.items.items()]
     for d in diffs(progress_site):
-        keys = [(c.area.id, c.measure.id) for c in d.changes]
+        keys = [(c.area.id, c.item.id) for c in d.changes]
         assert keys == sorted(keys, key=order.index)
 
 
@@ -83,25 +92,20 @@ def test_totals_that_moved(progress_site):
     assert unmoved == ["problems", "immediate", "immediate_completed"]
 
 
-def _area_measure(site, area_id, measure_id):
-    area = site.area(area_id)
-    return area, next(m for m in area.measures if m.id == measure_id)
-
-
 def test_item_history(progress_site):
-    def history(area_id, measure_id):
-        return [e and e.status for e in item_history(progress_site, *_area_measure(progress_site, area_id, measure_id))]
+    def history(item_id):
+        return [e and e.status for e in item_history(progress_site, _item(progress_site, item_id))]
 
-    assert history("alpha", "alpha-one") == ["not-started", "done", "in-progress", "done"]
-    assert history("alpha", "alpha-three") == [None, None, "in-progress", "long-term"]
-    assert history("beta", "beta-two") == [None, None, "not-started", None]
+    assert history("alpha-one") == ["not-started", "done", "in-progress", "done"]
+    assert history("alpha-three") == [None, None, "in-progress", "long-term"]
+    assert history("beta-two") == [None, None, "not-started", None]
 
 
 def test_roll_up_is_the_least_advanced_status_of_the_measures(progress_site):
     up = roll_up(progress_site, progress_site.area("alpha"), progress_site.update("second-report"))
     assert up.status.id == "in-progress"
     assert [(s.id, n) for s, n in up.counts] == [("in-progress", 2), ("done", 1)]
-    assert (up.stated, up.measures) == (3, 3)
+    assert (up.stated, up.items) == (3, 3)
     final = roll_up(progress_site, progress_site.area("alpha"), progress_site.update("notice-report"))
     assert final.status.id == "long-term"  # below done in the vocabulary's order
 
@@ -111,10 +115,10 @@ def test_roll_up_needs_every_measure(progress_site):
     up = roll_up(progress_site, progress_site.area("alpha"), progress_site.update("feedback"))
     assert up.status is None
     assert [(s.id, n) for s, n in up.counts] == [("not-started", 2)]
-    assert (up.stated, up.measures) == (2, 3)
+    assert (up.stated, up.items) == (2, 3)
     # beta-one is done, beta-two not stated: beta is not done.
     beta = roll_up(progress_site, progress_site.area("beta"), progress_site.update("notice-report"))
-    assert beta.status is None and (beta.stated, beta.measures) == (1, 2)
+    assert beta.status is None and (beta.stated, beta.items) == (1, 2)
 
 
 def test_an_area_with_no_items(progress_site):
@@ -123,7 +127,7 @@ def test_an_area_with_no_items(progress_site):
     assert not has_history(progress_site, gamma)
     for update in progress_site.updates:
         up = roll_up(progress_site, gamma, update)
-        assert (up.status, up.counts, up.stated, up.measures) == (None, (), 0, 0)
+        assert (up.status, up.counts, up.stated, up.items) == (None, (), 0, 0)
     assert all(c.area.id != "gamma" for d in diffs(progress_site) for c in d.changes)
 
 
@@ -142,6 +146,51 @@ def test_the_real_site_has_no_item_statuses_and_two_dated_points(site):
     assert report.changes == () and report.newly_done == ()
 
 
+# --- the statuses a notice gives its problems (tests/fixtures/problems-site) ----------------------
+
+
+def test_the_update_holding_the_notice_states_the_statuses_it_gives(problems_site):
+    report = statuses_in(problems_site, problems_site.update("report"))
+    assert {item: entry.status for item, entry in report.items()} == {
+        "policy-1": "done", "policy-2": "partly-done", "party-1": "done", "party-2": "done", "followup-1": "in-progress"}
+    assert statuses_in(problems_site, problems_site.update("feedback")) == {}  # an earlier update states none of them
+
+
+def test_the_problems_given_a_status_are_counted_where_the_update_states_no_total(problems_site):
+    report = problems_site.update("report")
+    assert update_counts(problems_site, report) == report.totals  # stated: as stated
+    unstated = dataclasses.replace(report, totals=Counts())
+    site = dataclasses.replace(problems_site, progress=dataclasses.replace(
+        problems_site.progress, updates=(problems_site.updates[0], unstated)))
+    assert update_counts(site, unstated) == Counts(problems=5, completed=3)
+    assert update_counts(site, site.updates[0]) == Counts()  # no status for any problem: nothing to count
+
+
+def test_an_area_that_lists_problems_rolls_up_from_them(problems_site):
+    policy = problems_site.area("policy")
+    up = roll_up(problems_site, policy, problems_site.update("report"))
+    assert (up.status.id, [(s.id, n) for s, n in up.counts], up.stated, up.items) == (
+        "partly-done", [("partly-done", 1), ("done", 1)], 2, 2)
+    assert roll_up(problems_site, policy, problems_site.update("feedback")).status is None
+
+
+def test_an_areas_status_from_the_notice_alone(problems_site, site):
+    assert [(area.id, roll_up_now(problems_site, area).id) for area in problems_site.areas] == [
+        ("policy", "partly-done"), ("party", "done"), ("followup", "in-progress")]
+    assert all(roll_up_now(site, area) is None for area in site.areas)  # the real notice gives no status
+
+
+def test_statuses_first_given_by_the_notice_are_added(problems_site):
+    assert _changes(problems_site, "report") == [
+        ("policy", "policy-1", None, "done", "added"), ("policy", "policy-2", None, "partly-done", "added"),
+        ("party", "party-1", None, "done", "added"), ("party", "party-2", None, "done", "added"),
+        ("followup", "followup-1", None, "in-progress", "added")]
+    assert diff(problems_site, problems_site.update("report")).newly_done == ()  # not stated as not done before
+
+
+# --- staleness -------------------------------------------------------------------------------
+
+
 def test_staleness_after_the_configured_number_of_days(site):
     newest = site.updates[-1].date
     limit = site.progress.stale_after_days
@@ -155,3 +204,9 @@ def test_staleness_after_the_configured_number_of_days(site):
 def test_the_fixture_sets_its_own_threshold(progress_site):
     assert progress_site.progress.stale_after_days == 36500
     assert staleness(progress_site, datetime.date(2030, 1, 1)) is None
+
+
+def test_staleness_in_english_on_a_site_in_chinese_only(problems_site):
+    # Editors may read messages in English (GONGSHI_LANG=en); the update's title is then the notice's.
+    stale = staleness(problems_site, datetime.date(2026, 1, 1))
+    assert "the newest update, “通报集中整改进展情况” as of 2024-10-15" in stale.message("en")

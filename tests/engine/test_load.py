@@ -32,9 +32,9 @@ def test_syntax_error_reports_line_and_column(tmp_path):
 
 def test_syntax_error_in_a_data_file_names_the_file_line_and_column(data, edit, line_of, problems):
     path = data / "areas" / "02-industry-oversight.yaml"
-    edit(path, "    zh: 强化交通项目建设质量监管\n", "    zh: 强化交通项目建设质量监管: 再\n")
-    line = line_of(path, "强化交通项目建设质量监管: 再")
-    column = "    zh: 强化交通项目建设质量监管: 再".index(": 再") + 1
+    edit(path, "      zh: 发现问题\n", "      zh: 发现问题: 再\n")
+    line = line_of(path, "发现问题: 再")
+    column = "      zh: 发现问题: 再".index(": 再") + 1
     [problem] = problems(data)
     assert problem.path == "data/areas/02-industry-oversight.yaml"
     assert (problem.line, problem.column) == (line, column)
@@ -238,7 +238,7 @@ def test_line_numbers_in_the_real_round_file():
     for key in ("inspection", "totals", "accountability", "meetings"):
         assert data.key_lines[key] == line_starting(f"{key}:")
     accountability = data["accountability"]
-    assert accountability.item_lines == [line_starting(f"  - id: {item['id']}") for item in accountability]
+    assert accountability.item_lines == [line_starting(f"- id: {item['id']}") for item in accountability]
     assert data["inspection"].key_lines["feedback"] == line_starting("  feedback:")
 
 

@@ -35,7 +35,8 @@ def test_timeline_lists_the_inspection_the_feedback_and_every_update(progress_si
     assert out.count("1 June 2023") == 1
     assert 'Source: <a href="https://example.org/feedback">Inspection feedback</a>' in out
     assert "Source: First rectification report" in out  # a document without an address is not a link
-    assert "Source: the official notice ([summary of results](notice.md#notice-summary))" in out
+    # A block of the notice is named by its first words, and linked to its anchor.
+    assert "Source: the official notice ([Of the 6 problems in 3 aspects fed back,…](notice.md#summary))" in out
 
 
 def test_timeline_shows_the_feedback_when_no_update_is_dated_so(progress_site):
@@ -48,7 +49,7 @@ def test_changes_of_the_first_update(progress_site):
     first = section(changes(progress_site), "feedback")
     assert "This is the first update" in first
     assert "-   problems found by the inspection: <data value=\"5\">5</data>\n" in first
-    assert "(newly listed)" in first and "Measures newly completed" not in first
+    assert "(newly listed)" in first and "newly completed" not in first
 
 
 def test_changes_going_forward_and_totals_that_moved(progress_site):
@@ -57,8 +58,8 @@ def test_changes_going_forward_and_totals_that_moved(progress_site):
     assert 'problems fully rectified: <data value="2">2</data> (previously 0, \\+2)' in first_report
     assert 'problems found by the inspection: <data value="5">5</data> (unchanged)' in first_report
     assert 'problems for immediate rectification: <data value="2">2</data> (not stated before)' in first_report
-    newly = first_report.split("**Measures newly completed**")[1].split("**")[0]
-    assert newly.strip() == "-   [Measure Alpha One](areas/alpha.md#alpha-one)"
+    newly = first_report.split("**Problems and measures newly completed**")[1].split("**")[0]
+    assert newly.strip() == "-   [\\(1\\) Measure Alpha One](areas/alpha.md#alpha-one)"
 
 
 def test_changes_going_backwards_with_its_note(progress_site):
@@ -79,7 +80,7 @@ def test_changes_added_and_dropped_items(progress_site):
 def test_the_changes_page_renders_to_html_with_its_links(progress_site):
     html = markdown.markdown(changes(progress_site, "zh"), extensions=EXTENSIONS)
     assert '<h3 id="second-report">2023年12月20日：第二次整改报告</h3>' in html
-    assert '<a href="areas/alpha.md#alpha-one">甲一措施</a>' in html
+    assert '<a href="areas/alpha.md#alpha-one">（一）甲一措施</a>' in html
     assert "<li>" in html and "倒退：复查发现反弹" in html
 
 
@@ -99,13 +100,14 @@ def test_area_status_history_has_a_row_per_measure_and_a_column_per_update(progr
     table = [line for line in out.splitlines() if line.startswith("|")]
     assert table[0] == "| Measure | 1 June 2023 | 15 September 2023 | 20 December 2023 | 1 March 2024 |"
     rows = {line.split(" | ")[0][2:]: line for line in table[2:]}
-    assert list(rows) == ["[Measure Alpha One](#alpha-one)", "[Measure Alpha Two](#alpha-two)",
-                          "[Measure Alpha Three](#alpha-three)", "**This area**"]
-    three = rows["[Measure Alpha Three](#alpha-three)"].split(" | ")
-    assert three[1:3] == ["—", "—"] and "In progress" in three[3] and r"Kept up long\-term" in three[4]
-    assert "relapsed on review" in rows["[Measure Alpha One](#alpha-one)"].split(" | ")[3]
+    # Each item by its number and lead, without the full stop that ends the lead.
+    one, two, three = (rf"[\({n}\) Measure Alpha {name}](#alpha-{name.lower()})" for n, name in ((1, "One"), (2, "Two"), (3, "Three")))
+    assert list(rows) == [one, two, three, "**This area**"]
+    cells = rows[three].split(" | ")
+    assert cells[1:3] == ["—", "—"] and "In progress" in cells[3] and r"Kept up long\-term" in cells[4]
+    assert "relapsed on review" in rows[one].split(" | ")[3]
     area = rows["**This area**"].split(" | ")
-    assert area[1] == "— 2 of 3 measures with a status"
+    assert area[1] == "— 2 of 3 with a status"
     assert "In progress" in area[3] and r"Kept up long\-term" in area[4]
 
 
@@ -141,9 +143,20 @@ def test_hostile_status_labels_and_notes_are_escaped(progress_site):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_notice_has_the_anchors_that_sources_link_to(site, lang):
     html = markdown.markdown(fill_markers("<!-- data:notice -->", Context(site, lang, "notice.md"), "notice.md"), extensions=EXTENSIONS)
-    for update in site.updates:
-        for paragraph in update.source.notice:
-            assert f'id="notice-{paragraph}"' in html
+    cited = [block for update in site.updates for block in update.source.notice]
+    assert cited
+    for block in cited:
+        assert f'id="{block}"' in html
+
+
+def test_the_status_history_of_an_area_that_lists_problems(problems_site):
+    out = _history(problems_site, "policy", "zh")
+    table = [line for line in out.splitlines() if line.startswith("|")]
+    assert table[0] == "| 问题 | 2024年6月20日 | 2024年10月15日 |"
+    # Its problems, by their whole block (they have no lead), not their measures.
+    assert [row.split(" | ")[0][2:] for row in table[2:]] == [
+        r"[1\.服务市场主体不够精准](#policy-1)", r"[2\.食品安全监管存在薄弱环节](#policy-2)", "**本方面**"]
+    assert ">已完成</span> |" in table[2] and ">阶段性完成</span> |" in table[3]
 
 
 def test_counts_whose_total_the_notice_does_not_declare(progress_site):

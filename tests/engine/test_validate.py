@@ -1,28 +1,44 @@
-"""validate.py, through load_site on an edited copy of the real data.
+"""validate.py, through load_site on an edited copy of the real data (or of the
+made-up Chinese-only site, where the real data cannot show a case).
 
 Each test makes one small edit and checks the problem reported: the file as
-printed, the line computed from the edited text, and the key phrase."""
+printed, the line computed from the edited text, and the key phrase. The checks
+of references into the notice are in test_validate_notice.py."""
 from __future__ import annotations
 
 import shutil
 
 import pytest
+from support import only
 
 from gongshi.data import load_site
 from gongshi.errors import InputError
 
 AREA2 = "areas/02-industry-oversight.yaml"
 SHOWN2 = "data/areas/02-industry-oversight.yaml"
-
-
-def only(found):
-    assert len(found) == 1, "expected one problem, got:\n" + "\n".join(map(str, found))
-    return found[0]
+UPDATES = "data/updates.yaml"
 
 
 def test_the_real_data_is_valid(site):
     assert len(site.areas) == 11
-    assert [area.number for area in site.areas] == list(range(1, 12))
+    assert site.languages == ("zh", "en")
+    # In the notice's order: each area heads its part of the notice.
+    order = [site.block_order[area.block] for area in site.areas]
+    assert order == sorted(order)
+    assert (site.areas[0].id, site.areas[-1].id) == ("strong-transport-city", "previous-round-followup")
+
+
+def test_areas_are_in_the_notices_order_whatever_their_file_names(data):
+    (data / "areas/01-strong-transport-city.yaml").rename(data / "areas/99-strong-transport-city.yaml")
+    site = load_site(data)
+    assert site.areas[0].id == "strong-transport-city"
+    assert site.area_files["strong-transport-city"] == "data/areas/99-strong-transport-city.yaml"
+
+
+def test_the_made_up_chinese_only_site_is_valid(problems_site):
+    assert problems_site.languages == ("zh",)
+    assert [area.id for area in problems_site.areas] == ["policy", "party", "followup"]
+    assert len(problems_site.problems) == 5
 
 
 # --- the shape of each file ------------------------------------------------------------
@@ -32,16 +48,16 @@ def test_missing_required_top_level_key(data, edit, line_of, problems):
     edit(data / AREA2, "id: industry-oversight\n", "")
     problem = only(problems(data))
     # Reported where the file's mapping begins, below the schema line.
-    assert (problem.path, problem.line) == (SHOWN2, line_of(data / AREA2, "number: 2"))
+    assert (problem.path, problem.line) == (SHOWN2, line_of(data / AREA2, "block: industry-oversight"))
     assert "is missing the required key `id`" in problem.message
 
 
 def test_missing_required_key_in_a_list_item(data, edit, line_of, problems):
     path = data / AREA2
-    edit(path, "  title:\n    zh: 强化提升农村公路管养水平\n    en: Raising the standard of rural road management and maintenance\n", "")
+    edit(path, "- block: construction-mineral-resources\n", "- id: construction-mineral-resources\n")
     problem = only(problems(data))
-    assert (problem.path, problem.line) == (SHOWN2, line_of(path, "- id: rural-road-maintenance"))
-    assert "`measures item` is missing the required key `title`" in problem.message
+    assert (problem.path, problem.line) == (SHOWN2, line_of(path, "- id: construction-mineral-resources"))
+    assert "`measures item` is missing the required key `block`" in problem.message
 
 
 def test_number_where_text_is_expected_suggests_quotes(data, edit, line_of, problems):
@@ -50,6 +66,16 @@ def test_number_where_text_is_expected_suggests_quotes(data, edit, line_of, prob
     problem = only(problems(data))
     assert (problem.path, problem.line) == ("data/contact.yaml", line_of(path, "phone: 2615196"))
     assert "`phone` should be text, not the number 2615196; put it in quotes" in problem.message
+
+
+def test_a_number_where_a_text_belongs_suggests_quotes(problems_project, edit, line_of, problems):
+    # The numbering of a problem, `1.`, is a number to YAML.
+    data = problems_project / "data"
+    path = data / "notice.yaml"
+    edit(path, "- id: party-2\n  number: \"2.\"\n", "- id: party-2\n  number: 2.\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/notice.yaml", line_of(path, "number: 2.\n"))
+    assert "`number` should be text, or a mapping with `zh`, not the number 2.0; put it in quotes" in problem.message
 
 
 def test_text_where_a_number_is_expected(data, edit, line_of, problems):
@@ -61,11 +87,11 @@ def test_text_where_a_number_is_expected(data, edit, line_of, problems):
 
 
 def test_text_where_a_whole_number_is_expected(data, edit, line_of, problems):
-    path = data / AREA2
-    edit(path, "number: 2\n", "number: two\n")
+    path = data / "updates.yaml"
+    edit(path, "      completed: 26\n", "      completed: twenty-six\n")
     problem = only(problems(data))
-    assert (problem.path, problem.line) == (SHOWN2, line_of(path, "number: two"))
-    assert "`number` should be a whole number" in problem.message
+    assert (problem.path, problem.line) == (UPDATES, line_of(path, "completed: twenty-six"))
+    assert "`completed` should be a whole number, not the text “twenty-six”" in problem.message
 
 
 def test_list_where_a_mapping_belongs(data, edit, line_of, problems):
@@ -73,29 +99,24 @@ def test_list_where_a_mapping_belongs(data, edit, line_of, problems):
     edit(path, "  problems:\n    value: 29\n", "  problems:\n  - value: 29\n")
     problem = only(problems(data))
     assert (problem.path, problem.line) == ("data/round.yaml", line_of(path, "  problems:"))
-    assert "`problems` should be a mapping with `value`, `unit`, `label`, `id`, not a list" in problem.message
+    assert "`problems` should be a mapping with `value`, `unit`, `label`, `block`, `id`, not a list" in problem.message
 
 
-def test_text_where_a_translated_mapping_belongs(data, edit, line_of, problems):
+def test_a_list_where_a_text_belongs(data, edit, line_of, problems):
     path = data / "notice.yaml"
-    edit(path, "title:\n  zh: 公示公告\n  en: Public Notice\n", "title: 公示公告\n")
+    edit(path, "  text:\n    zh: 公示公告\n    en: Public Notice\n", "  text: [公示, 公告]\n")
     problem = only(problems(data))
-    assert (problem.path, problem.line) == ("data/notice.yaml", line_of(path, "title: 公示公告"))
-    assert "`title` should be a mapping with `zh`, `en`, not the text “公示公告”" in problem.message
+    assert (problem.path, problem.line) == ("data/notice.yaml", line_of(path, "text: [公示, 公告]"))
+    assert "`text` should be text, or a mapping with `zh`, `en`, not a list" in problem.message
 
 
 def test_unknown_key_suggests_the_nearest(data, edit, line_of, problems):
     path = data / AREA2
     edit(path, "measures:\n", "measure:\n")
-    found = problems(data)
-    line = line_of(path, "measure:\n")
-    unknown = [p for p in found if "unknown key" in p.message]
-    problem = only(unknown)
-    assert (problem.path, problem.line) == (SHOWN2, line)
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (SHOWN2, line_of(path, "measure:\n"))
     assert "unknown key `measure`" in problem.message
     assert "did you mean `measures`?" in problem.message
-    # ... and `measures` itself is then missing.
-    assert any("missing the required key `measures`" in p.message for p in found)
 
 
 def test_unknown_key_far_from_any_lists_the_known_keys(data, edit, line_of, problems):
@@ -123,7 +144,21 @@ def test_pattern_of_a_postcode(data, edit, line_of, problems):
     assert "`postcode` is “32300”, which does not look right" in problem.message
 
 
-# --- translations ----------------------------------------------------------------------------
+# --- texts in the languages of the site ------------------------------------------------------------
+
+
+def test_a_plain_string_is_the_text_in_the_first_language(problems_site):
+    # A site in Chinese only: no text of it is asked for, or holds, any other language.
+    assert dict(problems_site.info.name) == {"zh": "示例县市场监督管理局巡察整改情况公示"}
+    assert dict(problems_site.unit("ge").writes) == {"zh": "{n}个"}
+
+
+def test_a_plain_string_on_a_site_with_two_languages_lacks_the_second(data, edit, line_of, problems):
+    path = data / "notice.yaml"
+    edit(path, "  text:\n    zh: 公示公告\n    en: Public Notice\n", "  text: 公示公告\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/notice.yaml", line_of(path, "text: 公示公告"))
+    assert "`text` has no English text; add `en: …`" in problem.message
 
 
 def test_missing_english_translation_names_the_field(data, edit, line_of, problems):
@@ -139,11 +174,10 @@ def test_missing_english_translation_names_the_field(data, edit, line_of, proble
 
 def test_empty_english_translation_names_the_field(data, edit, line_of, problems):
     path = data / "notice.yaml"
-    edit(path, "  en: Public Notice\n", "  en:\n")
+    edit(path, "    en: Public Notice\n", "    en:\n")
     problem = only(problems(data))
-    line = line_of(path, "  en:\n")
-    assert (problem.path, problem.line) == ("data/notice.yaml", line)
-    assert "`title` has no English text" in problem.message
+    assert (problem.path, problem.line) == ("data/notice.yaml", line_of(path, "    en:\n"))
+    assert "`text` has no English text" in problem.message
 
 
 def test_empty_quoted_chinese_text(data, edit, line_of, problems):
@@ -152,6 +186,44 @@ def test_empty_quoted_chinese_text(data, edit, line_of, problems):
     problem = only(problems(data))
     assert (problem.path, problem.line) == ("data/contact.yaml", line_of(path, 'zh: ""'))
     assert "`address` has no Chinese text; add `zh: …`" in problem.message
+
+
+def test_a_key_that_is_no_language_suggests_the_sites(data, edit, line_of, problems):
+    path = data / "contact.yaml"
+    edit(path, "  en: No. 701 Zijin Road, Lishui\n", "  en: No. 701 Zijin Road, Lishui\n  eng: No. 701 Zijin Road\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/contact.yaml", line_of(path, "eng:"))
+    assert "`address` has text in `eng`, which is not a language; did you mean `en`?" in problem.message
+
+
+def test_text_in_a_language_the_site_does_not_list_is_left_out(problems_project, edit):
+    data = problems_project / "data"
+    edit(data / "site.yaml", "issuer: 中共示例县市场监督管理局党组\n",
+         "issuer:\n  zh: 中共示例县市场监督管理局党组\n  en: The Party Group of the Example County Market Regulation Bureau\n")
+    assert dict(load_site(data).info.issuer) == {"zh": "中共示例县市场监督管理局党组"}
+
+
+# --- the languages of data/site.yaml -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("languages, message", [
+    ("[]", "`languages` lists no language; list the notice's first, e.g. [zh]"),
+    ("[zh, en, zh]", "`languages` lists a language twice"),
+    ("[zh, fr]", "`languages item` should be a language code (zh, en), not the text “fr”"),
+])
+def test_the_languages_of_the_site(data, edit, line_of, problems, languages, message):
+    path = data / "site.yaml"
+    edit(path, "languages: [zh, en]\n", f"languages: {languages}\n")
+    found = problems(data)
+    assert any(p.path == "data/site.yaml" and p.line == line_of(path, "languages:") and message in p.message for p in found), \
+        "\n".join(map(str, found))
+
+
+def test_the_first_language_is_the_notices(data, edit):
+    edit(data / "site.yaml", "languages: [zh, en]\n", "languages: [zh]\n")
+    site = load_site(data)
+    assert site.languages == ("zh",)
+    assert dict(site.notice.blocks[0].text) == {"zh": "公示公告"}  # the English translation is left out
 
 
 # --- ids -------------------------------------------------------------------------------------
@@ -166,21 +238,39 @@ def test_duplicate_area_id(data, edit, line_of, problems):
     assert f"first in {SHOWN2}:{line_of(data / AREA2, 'id: industry-oversight')}" in problem.message
 
 
+def test_a_measures_id_is_its_blocks_unless_it_names_one(site):
+    measures = site.area("industry-oversight").measures
+    assert [(m.id, m.block) for m in measures[:2]] == [
+        ("construction-quality-oversight", "construction-quality-oversight"), ("rural-road-maintenance", "rural-road-maintenance")]
+
+
 def test_duplicate_measure_id_within_an_area(data, edit, line_of, problems):
     path = data / AREA2
-    first = line_of(path, "- id: construction-quality-oversight")
-    second = line_of(path, "- id: rural-road-maintenance")
-    edit(path, "- id: rural-road-maintenance\n", "- id: construction-quality-oversight\n")
+    first = line_of(path, "- block: construction-quality-oversight")
+    edit(path, "- block: rural-road-maintenance\n", "- block: rural-road-maintenance\n  id: construction-quality-oversight\n")
     problem = only(problems(data))
-    assert (problem.path, problem.line) == (SHOWN2, second)
-    assert "measure id `construction-quality-oversight` is used twice" in problem.message
+    assert (problem.path, problem.line) == (SHOWN2, line_of(path, "id: construction-quality-oversight"))
+    assert "problem or measure id `construction-quality-oversight` is used twice" in problem.message
     assert f"first in {SHOWN2}:{first}" in problem.message
 
 
-def test_same_measure_id_in_two_areas_is_allowed(data, edit):
-    edit(data / AREA2, "- id: rural-road-maintenance\n", "- id: trunk-line-projects\n")
-    site = load_site(data)
-    assert site.areas[1].measures[1].id == "trunk-line-projects"
+def test_the_same_measure_id_in_two_areas_is_refused(data, edit, line_of, problems):
+    # An update names an item by its id alone, so ids are unique across the site.
+    path = data / AREA2
+    edit(path, "- block: rural-road-maintenance\n", "- block: rural-road-maintenance\n  id: trunk-line-projects\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (SHOWN2, line_of(path, "id: trunk-line-projects"))
+    area1 = data / "areas/01-strong-transport-city.yaml"
+    assert f"first in data/areas/01-strong-transport-city.yaml:{line_of(area1, '- block: trunk-line-projects')}" in problem.message
+
+
+def test_two_areas_headed_by_one_block(data, edit, line_of, problems):
+    path = data / "areas/03-enforcement-and-approvals.yaml"
+    edit(path, "block: enforcement-and-approvals\n", "block: industry-oversight\n")
+    found = problems(data)
+    problem = only([p for p in found if "used twice" in p.message])
+    assert (problem.path, problem.line) == ("data/areas/03-enforcement-and-approvals.yaml", line_of(path, "block: industry-oversight"))
+    assert "area block `industry-oversight` is used twice" in problem.message
 
 
 # --- dates -------------------------------------------------------------------------------------
@@ -213,6 +303,7 @@ def test_end_before_start(data, edit, line_of, problems):
 def test_notice_published_before_the_feedback(data, edit, line_of, problems):
     path = data / "notice.yaml"
     edit(path, "date: 2024-09-12", "date: 2024-01-01")
+    edit(path, "    zh: 2024年9月12日\n", "    zh: 2024年1月1日\n")  # the date block prints the notice's date
     found = problems(data)
     problem = only([p for p in found if p.path == "data/notice.yaml"])
     assert problem.line == line_of(path, "date: 2024-01-01")
@@ -227,7 +318,7 @@ def test_notice_published_before_the_feedback(data, edit, line_of, problems):
 
 def test_percent_above_100(data, edit, line_of, problems):
     path = data / AREA2
-    edit(path, "整改率100%", "整改率101%")  # keep the text quoting the figure
+    edit(data / "notice.yaml", "整改率100%", "整改率101%")  # keep the block quoting the figure
     edit(path, "  - value: 100\n    unit: percent\n", "  - value: 101\n    unit: percent\n")
     problem = only(problems(data))
     assert (problem.path, problem.line) == (SHOWN2, line_of(path, "value: 101"))
@@ -263,7 +354,7 @@ def test_figure_not_in_the_chinese_text(data, edit, line_of, problems):
     edit(path, "  - value: 36\n", "  - value: 37\n")
     problem = only(problems(data))
     assert (problem.path, problem.line) == (SHOWN2, line_of(path, "value: 37"))
-    assert "the figure “37项” does not occur in the Chinese text of `construction-quality-oversight`" in problem.message
+    assert "the figure “37项” does not occur in block `construction-quality-oversight`; a figure must quote its block" in problem.message
 
 
 def test_figure_matching_only_the_tail_of_a_bigger_number_is_reported(data, edit, line_of, problems):
@@ -287,36 +378,12 @@ def test_decimal_figure_must_match_the_text(data, edit, line_of, problems):
 # --- the site as a whole ---------------------------------------------------------------------------
 
 
-def test_areas_not_numbered_one_to_n(data, edit, line_of, problems):
-    path = data / "areas/11-previous-round-followup.yaml"
-    edit(path, "number: 11\n", "number: 12\n")
-    problem = only(problems(data))
-    assert (problem.path, problem.line) == ("data/areas/11-previous-round-followup.yaml", line_of(path, "number: 12"))
-    assert "areas are numbered [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12]; number them 1 to 11 without gaps" in problem.message
-
-
-def test_duplicate_area_number(data, edit, line_of, problems):
-    path = data / "areas/11-previous-round-followup.yaml"
-    edit(path, "number: 11\n", "number: 10\n")
-    problem = only(problems(data))
-    assert (problem.path, problem.line) == ("data/areas/11-previous-round-followup.yaml", line_of(path, "number: 10"))
-    assert "area number `10` is used twice" in problem.message
-
-
-def test_area_number_zero(data, edit, line_of, problems):
-    path = data / "areas/01-strong-transport-city.yaml"
-    edit(path, "number: 1\n", "number: 0\n")
-    problem = only(problems(data))
-    assert problem.line == line_of(path, "number: 0")
-    assert "`number` is 0; it cannot be less than 1" in problem.message
-
-
 def test_completed_more_than_problems(data, edit, line_of, problems):
     path = data / "round.yaml"
     edit(path, "    value: 26\n", "    value: 30\n")
     found = problems(data)
-    problem = only([p for p in found if p.path == "data/round.yaml"])
-    assert problem.line == line_of(path, "  completed:")
+    problem = only([p for p in found if "is more than" in p.message])
+    assert (problem.path, problem.line) == ("data/round.yaml", line_of(path, "  completed:"))
     assert "`completed` (30) is more than `problems` (29)" in problem.message
     # ... and the update that holds the notice's figures no longer agrees.
     assert "`completed` is 26 here but 30 in data/round.yaml" in only([p for p in found if p.path == "data/updates.yaml"]).message
@@ -325,36 +392,46 @@ def test_completed_more_than_problems(data, edit, line_of, problems):
 def test_immediate_completed_more_than_immediate(data, edit, line_of, problems):
     path = data / "round.yaml"
     edit(path, "  immediate_completed:\n    value: 16\n", "  immediate_completed:\n    value: 17\n")
-    problem = only([p for p in problems(data) if p.path == "data/round.yaml"])
-    assert problem.line == line_of(path, "  immediate_completed:")
+    problem = only([p for p in problems(data) if "is more than" in p.message])
+    assert (problem.path, problem.line) == ("data/round.yaml", line_of(path, "  immediate_completed:"))
     assert "`immediate_completed` (17) is more than `immediate` (16)" in problem.message
 
 
 def test_a_total_the_notice_does_not_state_is_left_out(data, edit):
     edit(data / "round.yaml", "  rules_revised:\n    value: 68\n    unit: xiang\n    label:\n      zh: 新修订完善制度\n"
-         "      en: rules newly revised or improved\n", "")
+         "      en: rules newly revised or improved\n    block: summary\n", "")
     assert load_site(data).round.totals.rules_revised is None
 
 
 def test_statuses_adding_up_to_more_than_the_problems(data, edit, line_of, problems):
     path = data / "round.yaml"
-    edit(path, "  immediate:\n", "  in_progress:\n    value: 4\n    unit: ge\n    label: {zh: 阶段性完成, en: in part}\n  immediate:\n")
+    edit(path, "  immediate:\n", "  in_progress:\n    value: 16\n    unit: ge\n    label: {zh: 阶段性完成, en: in part}\n"
+         "    block: summary\n  immediate:\n")
+    edit(data / "updates.yaml", "      completed: 26\n", "      completed: 26\n      in_progress: 16\n")
     problem = only(problems(data))
     assert (problem.path, problem.line) == ("data/round.yaml", line_of(path, "  in_progress:"))
-    assert "`completed` + `in_progress` make 30, more than the 29 `problems`" in problem.message
+    assert "`completed` + `in_progress` make 42, more than the 29 `problems`" in problem.message
+
+
+COMPLETION_RATE = "  completion_rate:\n    value: {}\n    unit: percent\n    label: {{zh: 完成率, en: rate}}\n    block: summary\n"
+
+
+def with_completion_rate(data, edit, rate: str):
+    """A completion rate in round.yaml, and the notice's summary stating it."""
+    edit(data / "notice.yaml", "目前完成整改26个；", f"目前完成整改26个，完成率{rate}%；")
+    edit(data / "round.yaml", "  immediate:\n", COMPLETION_RATE.format(rate) + "  immediate:\n")
 
 
 def test_a_completion_rate_that_does_not_follow_from_the_counts(data, edit, line_of, problems):
     path = data / "round.yaml"
-    edit(path, "  immediate:\n", "  completion_rate:\n    value: 80\n    unit: percent\n    label: {zh: 完成率, en: rate}\n  immediate:\n")
+    with_completion_rate(data, edit, "80")
     problem = only(problems(data))
     assert (problem.path, problem.line) == ("data/round.yaml", line_of(path, "  completion_rate:"))
     assert "`completion_rate` is 80%, but `completed`/`problems` makes 89.7%" in problem.message
 
 
 def test_a_completion_rate_rounded_by_the_notice_is_accepted(data, edit):
-    edit(data / "round.yaml", "  immediate:\n", "  completion_rate:\n    value: 89.7\n    unit: percent\n"
-         "    label: {zh: 完成率, en: rate}\n  immediate:\n")
+    with_completion_rate(data, edit, "89.7")
     assert load_site(data).round.totals.completion_rate.value == 89.7
 
 
@@ -371,15 +448,15 @@ def test_the_kind_of_inspection(data, edit, line_of, problems):
     edit(path, "  feedback: 2024-02-23\n", "  feedback: 2024-02-23\n  kind: xunca\n")
     problem = only(problems(data))
     assert problem.line == line_of(path, "kind: xunca")
-    assert "expected xuncha (巡察) or xunshi (巡视)" in problem.message
+    assert "expected xuncha (巡察), xunshi (巡视) or shenji (审计)" in problem.message
 
 
-def test_no_area_files(data, problems):
+def test_a_notice_without_areas_loads(data):
+    # A notice in 一是…二是… paragraphs has no areas: its blocks and totals are the site.
     shutil.rmtree(data / "areas")
     (data / "areas").mkdir()
-    problem = only(problems(data))
-    assert (problem.path, problem.line) == ("data/areas/", 1)
-    assert "no area files" in problem.message
+    site = load_site(data)
+    assert site.areas == () and site.round.totals.problems.value == 29
 
 
 def test_missing_file(data, problems):
@@ -397,15 +474,15 @@ def test_several_problems_in_different_files_are_all_reported_sorted(data, edit,
     edit(contact, 'phone: "2615196"', "phone: 2615196")
     edit(round_, "feedback: 2024-02-23", "feedback: 2024-02-30")
     edit(area, "  - value: 36\n", "  - value: -36\n")
-    edit(area, "number: 2\n", "number: two\n")
+    edit(area, "block: industry-oversight\n", "block: Industry-Oversight\n")
     found = problems(data)
     assert [(p.path, p.line) for p in found] == [
-        (SHOWN2, line_of(area, "number: two")),
+        (SHOWN2, line_of(area, "block: Industry-Oversight")),
         (SHOWN2, line_of(area, "value: -36")),
         ("data/contact.yaml", line_of(contact, "phone: 2615196")),
         ("data/round.yaml", line_of(round_, "feedback: 2024-02-30")),
     ]
-    assert "whole number" in found[0].message
+    assert "the id of a block of data/notice.yaml" in found[0].message
     assert "cannot be less than 0" in found[1].message
     assert "put it in quotes" in found[2].message
     assert "not a real date" in found[3].message
@@ -415,19 +492,20 @@ def test_several_site_wide_problems_are_all_reported_sorted(data, edit, line_of,
     round_, area, area11 = data / "round.yaml", data / AREA2, data / "areas/11-previous-round-followup.yaml"
     edit(round_, "    value: 26\n", "    value: 30\n")
     edit(area, "    unit: jia\n", "    unit: jai\n")
-    duplicate = line_of(area11, "- id: illegal-operation-oversight")
-    edit(area11, "- id: illegal-operation-oversight\n", "- id: three-importants-system\n")
+    edit(area11, "- block: illegal-operation-oversight\n", "- block: illegal-operation-oversight\n  id: three-importants-system\n")
     found = problems(data)
     assert [(p.path, p.line) for p in found] == [
         (SHOWN2, line_of(area, "unit: jai")),
-        ("data/areas/11-previous-round-followup.yaml", duplicate),
+        ("data/areas/11-previous-round-followup.yaml", line_of(area11, "id: three-importants-system")),
         ("data/round.yaml", line_of(round_, "  completed:")),
+        ("data/round.yaml", line_of(round_, "value: 30")),
         ("data/updates.yaml", line_of(data / "updates.yaml", "      completed: 26")),
     ]
     assert "unknown unit `jai`" in found[0].message
-    assert "measure id `three-importants-system` is used twice" in found[1].message
+    assert "problem or measure id `three-importants-system` is used twice" in found[1].message
     assert "`completed` (30) is more than `problems` (29)" in found[2].message
-    assert "`completed` is 26 here but 30 in data/round.yaml" in found[3].message
+    assert "the figure “30个” does not occur in block `summary`" in found[3].message
+    assert "`completed` is 26 here but 30 in data/round.yaml" in found[4].message
 
 
 def test_the_error_message_lists_every_problem(data, edit, line_of):
@@ -445,16 +523,13 @@ def test_the_error_message_lists_every_problem(data, edit, line_of):
 
 # --- statuses and updates -------------------------------------------------------------------------
 
-UPDATES = "data/updates.yaml"
-# Statuses for two measures, given in the first update of a copy of the real data.
+# Statuses for two measures, by their ids, given in the first update of a copy of the real data.
 ITEM_STATUSES = """    source:
       notice: [intro, summary]
     statuses:
-      - area: industry-oversight
-        measure: rural-road-maintenance
+      - item: rural-road-maintenance
         status: in-progress
-      - area: work-safety
-        measure: hazard-inspection-campaign
+      - item: hazard-inspection-campaign
         status: done
 """
 
@@ -466,8 +541,7 @@ def with_item_statuses(data, edit):
 def test_item_statuses_are_read(data, edit):
     with_item_statuses(data, edit)
     first = load_site(data).updates[0]
-    assert [(s.area, s.measure, s.status) for s in first.statuses] == [
-        ("industry-oversight", "rural-road-maintenance", "in-progress"), ("work-safety", "hazard-inspection-campaign", "done")]
+    assert [(s.item, s.status) for s in first.statuses] == [("rural-road-maintenance", "in-progress"), ("hazard-inspection-campaign", "done")]
 
 
 def test_update_before_the_feedback(data, edit, line_of, problems):
@@ -533,7 +607,7 @@ def test_figures_update_must_state_what_round_states(data, edit, line_of, proble
 
 
 IMMEDIATE_COMPLETED = ("  immediate_completed:\n    value: 16\n    unit: ge\n    label:\n      zh: 立行立改、即知即改问题中已整改到位\n"
-                       "      en: immediate problems rectified\n")
+                       "      en: immediate problems rectified\n    block: summary\n")
 
 
 def test_figures_update_must_not_state_what_round_leaves_out(data, edit, line_of, problems):
@@ -567,24 +641,12 @@ def test_figures_update_dated_the_day_round_counts_to(data, edit):
     assert load_site(data).figures_update.date.isoformat() == "2024-08-31"
 
 
-def test_an_update_citing_a_paragraph_the_notice_leaves_out(data, edit, line_of, problems):
-    notice = (data / "notice.yaml").read_text(encoding="utf-8")
-    commitment = notice[notice.index("commitment:\n"): notice.index("approach:\n")]
-    edit(data / "notice.yaml", commitment, "")
-    path = data / "updates.yaml"
-    edit(path, "notice: [intro, summary]", "notice: [intro, commitment, summary]")
-    problem = only(problems(data))
-    assert (problem.path, problem.line) == (UPDATES, line_of(path, "notice: [intro, commitment, summary]"))
-    assert "update `feedback` cites `commitment`, which data/notice.yaml leaves out" in problem.message
-    assert "data/notice.yaml 中没有这一段" in problem.zh
-
-
 def test_source_with_both_the_notice_and_a_document(data, edit, line_of, problems):
     path = data / "updates.yaml"
     edit(path, "      notice: [intro, summary]\n", "      notice: [intro, summary]\n      title:\n        zh: 文件\n        en: File\n")
     problem = only(problems(data))
     assert (problem.path, problem.line) == (UPDATES, line_of(path, "notice: [intro, summary]"))
-    assert "must name either paragraphs of the notice" in problem.message
+    assert "must name either blocks of the notice" in problem.message
 
 
 def test_source_with_neither(data, edit, line_of, problems):
@@ -595,20 +657,12 @@ def test_source_with_neither(data, edit, line_of, problems):
     assert problem.line == line_of(path, "url: https://example.org/report")
 
 
-def test_unknown_notice_paragraph(data, edit, line_of, problems):
-    path = data / "updates.yaml"
-    edit(path, "notice: [summary]", "notice: [sumary]")
-    problem = only(problems(data))
-    assert (problem.path, problem.line) == (UPDATES, line_of(path, "notice: [sumary]"))
-    assert "data/notice.yaml has no paragraph `sumary`; did you mean `summary`?" in problem.message
-
-
-def test_a_count_the_cited_paragraphs_do_not_state(data, edit, line_of, problems):
+def test_a_count_the_cited_blocks_do_not_state(data, edit, line_of, problems):
     path = data / "updates.yaml"
     edit(path, "notice: [intro, summary]", "notice: [intro]")
     problem = only(problems(data))
     assert (problem.path, problem.line) == (UPDATES, line_of(path, "      problems: 29\n    source:\n      notice: [intro]"))
-    assert "`problems` (29) is not stated in the paragraphs of data/notice.yaml that update `feedback` cites (intro)" in problem.message
+    assert "`problems` (29) is not stated in the blocks of data/notice.yaml that update `feedback` cites (intro)" in problem.message
 
 
 def test_an_update_count_above_its_whole(data, edit, line_of, problems):
@@ -623,30 +677,46 @@ def test_an_update_count_above_its_whole(data, edit, line_of, problems):
 def test_item_status_references_are_checked(data, edit, line_of, problems):
     with_item_statuses(data, edit)
     path = data / "updates.yaml"
-    edit(path, "      - area: industry-oversight\n", "      - area: industry-oversite\n")
-    edit(path, "measure: hazard-inspection-campaign", "measure: hazard-inspection-campain")
+    edit(path, "item: hazard-inspection-campaign", "item: hazard-inspection-campain")
     edit(path, "status: done\n", "status: finished\n")
     found = problems(data)
     assert [(p.path, p.line) for p in found] == [
-        (UPDATES, line_of(path, "area: industry-oversite")),
-        (UPDATES, line_of(path, "measure: hazard-inspection-campain")),
+        (UPDATES, line_of(path, "item: hazard-inspection-campain")),
         (UPDATES, line_of(path, "status: finished")),
     ]
-    assert "unknown area `industry-oversite`; did you mean `industry-oversight`?" in found[0].message
-    assert "area `work-safety` has no measure `hazard-inspection-campain`; did you mean `hazard-inspection-campaign`?" in found[1].message
-    assert "unknown status `finished`; known statuses: `not-started`" in found[2].message
-    assert "未知的状态 `finished`" in found[2].zh
+    assert "no problem or measure `hazard-inspection-campain` in data/areas/; did you mean `hazard-inspection-campaign`?" in found[0].message
+    assert "unknown status `finished`; known statuses: `not-started`" in found[1].message
+    assert "未知的状态 `finished`" in found[1].zh
 
 
-def test_the_same_measure_twice_in_one_update(data, edit, line_of, problems):
+def test_the_same_item_twice_in_one_update(data, edit, line_of, problems):
     with_item_statuses(data, edit)
     path = data / "updates.yaml"
-    edit(path, "      - area: work-safety\n        measure: hazard-inspection-campaign\n",
-         "      - area: industry-oversight\n        measure: rural-road-maintenance\n")
+    edit(path, "      - item: hazard-inspection-campaign\n", "      - item: rural-road-maintenance\n")
     problem = only(problems(data))
-    first = line_of(path, "        status: in-progress") - 2
-    assert (problem.path, problem.line) == (UPDATES, first + 3)
-    assert f"gives the status of `industry-oversight` / `rural-road-maintenance` twice (first at {UPDATES}:{first})" in problem.message
+    first = line_of(path, "        status: in-progress") - 1
+    assert (problem.path, problem.line) == (UPDATES, first + 2)
+    assert f"gives the status of `rural-road-maintenance` twice (first at {UPDATES}:{first})" in problem.message
+
+
+def test_an_update_gives_the_status_of_a_problem_by_its_id(problems_project, edit):
+    data = problems_project / "data"
+    edit(data / "updates.yaml", "      notice: [intro]\n", "      notice: [intro]\n    statuses:\n      - item: policy-1\n"
+                                "        status: not-started\n")
+    site = load_site(data)
+    assert [(s.item, s.status) for s in site.update("feedback").statuses] == [("policy-1", "not-started")]
+
+
+def test_the_update_holding_the_notice_does_not_repeat_an_items_status(problems_project, edit, line_of, problems):
+    # The notice gives policy-1 its status in data/areas/: the update that holds the notice says it already.
+    data = problems_project / "data"
+    path = data / "updates.yaml"
+    edit(path, "      notice: [summary]\n", "      notice: [summary]\n    statuses:\n      - item: policy-1\n        status: done\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == (UPDATES, line_of(path, "item: policy-1"))
+    area = data / "areas/01-policy.yaml"
+    assert (f"`policy-1` has the status the notice gives it in data/areas/01-policy.yaml:{line_of(area, 'status: done')}; "
+            "update `report` holds the notice's figures and statuses, so it does not give one again") in problem.message
 
 
 def test_status_colour_and_done_are_checked(data, edit, line_of, problems):
@@ -706,6 +776,22 @@ def test_a_malformed_icp_number_is_refused(data, edit, line_of, problems):
     problem = only(problems(data))
     assert problem.line == line_of(data / "site.yaml", "icp: 12345678")
     assert "`icp` should be text, not the number 12345678; put it in quotes" in problem.message
+
+
+def test_a_nav_page_that_does_not_exist(data, edit, line_of, problems):
+    path = data / "site.yaml"
+    edit(path, "  - about.md\n", "  - abuot.md\n")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/site.yaml", line_of(path, "nav:\n"))
+    assert "the nav lists `abuot.md`, but there is no docs/abuot.md" in problem.message
+
+
+def test_a_page_of_a_nav_section_that_does_not_exist(data, edit, line_of, problems):
+    path = data / "site.yaml"
+    edit(path, "pages: [areas/index.md]", "pages: [area/index.md]")
+    problem = only(problems(data))
+    assert (problem.path, problem.line) == ("data/site.yaml", line_of(path, "pages: [area/index.md]"))
+    assert "the nav lists `area/index.md`, but there is no docs/area/index.md" in problem.message
 
 
 def test_the_site_mark_image_must_be_in_docs(data, edit, line_of, problems):
