@@ -16,8 +16,8 @@ from bench.synth import copy_sources
 ROOT = Path(__file__).resolve().parent.parent
 # The notice the real site is built from, kept in the repository as received.
 SEED = ROOT / "sources" / "2024-09-12-lishui-transport-notice.txt"
-# What every site shares (the engine), and what is a site's own.
-ENGINE_PARTS = ["mkdocs.yml", "hooks", "overrides"]
+# What every site shares (the engine, and the schemas its data files name), and what is a site's own.
+ENGINE_PARTS = ["mkdocs.yml", "hooks", "overrides", "schema"]
 SITE_PARTS = ["data", "docs"]
 # A made-up site with several reporting rounds and per-measure statuses.
 PROGRESS_SITE = ROOT / "tests" / "fixtures" / "progress-site"

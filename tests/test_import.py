@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-from bench.synth import copy_sources
 from docx_fixture import build_docx
 from html_text import visible_text
-from support import ROOT, SEED, mkdocs_build
+from support import ROOT, SEED, copy_project, mkdocs_build
 
 from gongshi.check import check_project
 from gongshi.data import load_site
@@ -39,7 +37,6 @@ SOURCES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".html"))
 WORD_SOURCE = CORPUS / "06-word.txt"
 NAMES = [p.name for p in SOURCES] + ["06-word.docx", "seed"]
 # What a fresh clone of the project holds besides its data/ and docs/.
-PROJECT = ["mkdocs.yml", "hooks", "overrides", "schema"]
 
 
 def _defaults(cls, name: str):
@@ -72,14 +69,6 @@ def gongshi(*args: str, cwd: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=300)
 
 
-def fresh_project(target: Path, site: Path) -> Path:
-    """A fresh copy of the project, its data/ and docs/ those of `site`."""
-    copy_sources(target, PROJECT)
-    for part in ("data", "docs"):
-        shutil.copytree(site / part, target / part)
-    return target
-
-
 @pytest.fixture(scope="module")
 def built(notices, tmp_path_factory) -> dict[str, dict]:
     """name → what importing and building it gave: the command's result, the
@@ -89,7 +78,7 @@ def built(notices, tmp_path_factory) -> dict[str, dict]:
     for name, path in notices.items():
         out = outside / f"{name}-site"
         run = gongshi("import", str(path), "-o", str(out), cwd=outside)
-        project = fresh_project(outside / f"{name}-project", out)
+        project = copy_project(outside / f"{name}-project", out)
         site = outside / f"{name}-built"
         results[name] = {"import": run, "check": check_project(project), "build": mkdocs_build(project, site), "site": site}
     return results
@@ -150,7 +139,7 @@ def test_the_site_carries_its_own_identity_and_no_other(name, built):
     site = built[name]["site"]
     home = (site / "index.html").read_text(encoding="utf-8")
     expected, _ = load_yaml(expected_path(name), "expected")
-    assert f"<title>" in home and expected["issuer"] in home
+    assert "<title>" in home and expected["issuer"] in home
     if name != "seed":
         assert not [p for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".xml", ".json", ".csv")
                     and "丽水" in p.read_text(encoding="utf-8", errors="replace")]
@@ -234,7 +223,7 @@ def test_a_bilingual_import_leaves_only_the_english_to_translate(tmp_path):
     run = gongshi("import", str(CORPUS / "08-points.txt"), "-o", str(out), "--languages", "zh,en", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert (out / "docs" / "index.en.md").is_file()
-    project = fresh_project(tmp_path / "project", out)
+    project = copy_project(tmp_path / "project", out)
     todo = {(f"data/{p.relative_to(project / 'data').as_posix()}", n) for p in (project / "data").rglob("*.yaml")
             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if line.endswith(TODO)}
     found = check_project(project)

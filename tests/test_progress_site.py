@@ -3,7 +3,6 @@ engine, and shows per-item histories and what changed."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import feedparser

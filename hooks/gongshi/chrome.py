@@ -151,7 +151,8 @@ def not_found_html(site: Site, root: str) -> str:
         home = f'<a href="{esc(page_url(site, root, lang, ""))}">{esc(label(lang, "home"))}</a>'
         sitemap = f'<a href="{esc(page_url(site, root, lang, "sitemap/"))}">{esc(label(lang, "sitemap"))}</a>'
         attribute = f' lang="{esc(label(lang, "html_lang"))}"' if n else ""
-        text = esc(label(lang, "not_found", home="\0", sitemap="\1")).replace("\0", home).replace("\1", sitemap)
+        # The words are escaped first, then the links (escaped themselves) go into their places.
+        text = esc(LABELS[lang]["not_found"]).format(home=home, sitemap=sitemap)
         parts.append(f"<p{attribute}>{text}</p>")
     titles = " ".join(f'<span lang="{esc(label(lang, "html_lang"))}">{esc(label(lang, "not_found_title"))}</span>' if n
                       else esc(label(lang, "not_found_title")) for n, lang in enumerate(site.languages))

@@ -475,15 +475,16 @@ def _check_figure(site: Site, figure, block_id, at: Locations) -> list[Problem]:
 
 def quotes(pattern: str, number: str, text: str) -> bool:
     """Whether `text` writes `number` in the unit `pattern` as a whole number:
-    "6项" is not in "36项", nor "第3" in "第36". The number may be written in
-    full-width digits (２９个) or in Chinese numerals (二十九个)."""
+    "6项" is not in "36项", nor "第3" in "第36". The number may be written with
+    trailing zeros (201783.20万元), in full-width digits (２９个) or in Chinese
+    numerals (二十九个)."""
     before, _, after = pattern.partition("{n}")
-    text = fold(text)
-    whole = rf"{re.escape(before)}(?<![\d.]){re.escape(number)}(?!\.?\d){re.escape(after)}"
-    if re.search(whole, text):
+    text, value = fold(text), float(number)
+    in_digits = rf"{re.escape(before)}(?<![\d.])(\d+(?:\.\d+)?)(?!\.?\d){re.escape(after)}"
+    if any(float(match[1]) == value for match in re.finditer(in_digits, text)):
         return True
     in_words = rf"{re.escape(before)}(?<![{CHINESE_DIGITS}])([{CHINESE_DIGITS}]+){re.escape(after)}"
-    return any(str(chinese_value(match[1])) == number for match in re.finditer(in_words, text))
+    return any(chinese_value(match[1]) == value for match in re.finditer(in_words, text))
 
 
 def _status_owners(site: Site):

@@ -35,7 +35,7 @@ def written(unit: Unit) -> str:
 
 def _pattern(unit: Unit, chinese: bool) -> re.Pattern:
     before, _, after = written(unit).partition("{n}")
-    number = rf"(?<![\d.])\d+(?:\.\d+)?(?!\.?\d)"
+    number = r"(?<![\d.])\d+(?:\.\d+)?(?!\.?\d)"
     if chinese:
         number += rf"|(?<![{CHINESE_DIGITS}])[{CHINESE_DIGITS}]+"
     return re.compile(rf"{re.escape(before)}(?P<n>{number}){re.escape(after)}")
