@@ -16,6 +16,8 @@ import yaml
 
 from .data import data_files, load_site
 from .errors import InputError, Problem
+from .files import CONFIG, link_problem, link_problems, own_file, read_text
+from .load import syntax_problem, too_deep
 from .model import LANGUAGE_NAMES, LANGUAGE_NAMES_ZH, LANGUAGES
 from .markup import AREA_PAGES
 from .render import marker_problems
@@ -25,17 +27,20 @@ from .schema import SCHEMA_DIR
 def check_project(root: Path) -> list[Problem]:
     """Every problem in the project at `root`, sorted by file and line."""
     root = Path(root)
-    problems: list[Problem] = []
+    # First: nothing below reads through a link it reports.
+    problems: list[Problem] = link_problems(root)
     site = None
     try:
         site = load_site(root / "data")
     except InputError as error:
         problems += error.problems
     problems += _schema_lines(root)
-    problems += _pages(root / "docs", site)
+    texts, unreadable = _read_pages(root)
+    problems += unreadable
+    problems += _pages(root / "docs", texts, site)
     written = _written_pages(root / "docs")
     generated = {f"{AREA_PAGES}/{area.id}.md" for area in (site.areas if site else ())}
-    problems += _links(root / "docs", written | generated)
+    problems += _links(root / "docs", texts, written | generated)
     problems += _nav(root, written, generated)
     return sorted(problems)
 
@@ -51,10 +56,14 @@ def _schema_lines(root: Path) -> list[Problem]:
     problems = []
     data_dir = root / "data"
     for path in data_files(data_dir):
-        if not path.is_file():
-            continue  # load_site reports missing files
+        if not own_file(path, root):
+            continue  # load_site reports missing files, and those behind a link
+        try:
+            with path.open("rb") as file:
+                first = file.readline().decode("utf-8", errors="replace").lstrip("\ufeff").rstrip()
+        except OSError:
+            continue  # load_site reports it
         expected = schema_line(path, data_dir)
-        first = path.read_text(encoding="utf-8", errors="replace").lstrip("\ufeff").split("\n", 1)[0].rstrip()
         if first != expected:
             shown = path.relative_to(root).as_posix()
             problems.append(Problem(shown, 1, f"the first line should be `{expected}`, so that editors check this file as you type",
@@ -79,9 +88,24 @@ def _translation(page: Path, lang: str) -> Path:
     return page.with_name(f"{_base_name(page)}{suffix}.md")
 
 
-def _pages(docs: Path, site) -> list[Problem]:
+def _read_pages(root: Path) -> tuple[dict[Path, str], list[Problem]]:
+    """The text of every page in docs/ that can be read, and the problems of
+    those that cannot; pages behind a link are left to link_problems."""
+    texts, problems = {}, []
+    for page in sorted((root / "docs").rglob("*.md")):
+        if link_problem(page, root):
+            continue
+        text, problem = read_text(page, page.relative_to(root).as_posix())
+        if problem:
+            problems.append(problem)
+        else:
+            texts[page] = text
+    return texts, problems
+
+
+def _pages(docs: Path, texts: dict[Path, str], site) -> list[Problem]:
     problems = []
-    for page in sorted(docs.rglob("*.md")):
+    for page, text in texts.items():
         shown = page.relative_to(docs.parent).as_posix()
         for lang in LANGUAGES:
             other = _translation(page, lang)
@@ -91,7 +115,7 @@ def _pages(docs: Path, site) -> list[Problem]:
                     shown, 1, f"this page has no {LANGUAGE_NAMES[lang]} version; add {other_shown}",
                     f"本页缺少{LANGUAGE_NAMES_ZH[lang]}版本；请添加 {other_shown}"))
         area_ids = None if site is None else site.areas_by_id
-        problems += marker_problems(page.read_text(encoding="utf-8"), shown, area_ids)
+        problems += marker_problems(text, shown, area_ids)
     return problems
 
 
@@ -105,11 +129,10 @@ _LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)")
 _OUTSIDE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
 
 
-def _links(docs: Path, pages: set[str]) -> list[Problem]:
+def _links(docs: Path, texts: dict[Path, str], pages: set[str]) -> list[Problem]:
     """Links between pages lead to pages that exist (the build checks anchors too)."""
     problems = []
-    for page in sorted(docs.rglob("*.md")):
-        text = page.read_text(encoding="utf-8")
+    for page, text in texts.items():
         folder = page.parent.relative_to(docs).as_posix()
         for match in _LINK.finditer(text):
             target = match.group(1).split("#", 1)[0]
@@ -130,16 +153,27 @@ def _nav(root: Path, written: set[str], generated: set[str]) -> list[Problem]:
     """Every written page is in the nav of mkdocs.yml (the hook lists the
     generated ones), and the nav names only pages that exist.
     The nav is read as YAML nodes: mkdocs.yml uses tags (!ENV) a safe loader refuses."""
-    config = root / "mkdocs.yml"
-    if not config.is_file():
-        return []
-    node = yaml.compose(config.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    settings = {key.value: value for key, value in node.value} if node else {}
+    config = root / CONFIG
+    if not own_file(config, root):
+        return []  # link_problems reports a link out of the project; MkDocs, a missing file
+    text, problem = read_text(config, CONFIG)
+    if problem:
+        return [problem]
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        return [syntax_problem(error, text, CONFIG)]
+    except RecursionError:
+        return [too_deep(text, CONFIG)]
+    if not isinstance(node, yaml.MappingNode):
+        return []  # MkDocs says what the settings should be
+    settings = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
     nav = settings.get("nav")
     if nav is None:
         return []  # MkDocs lists every page by itself
     # Pages deliberately left out (mkdocs.yml `not_in_nav`, gitignore-style patterns).
-    left_out = [line.strip() for line in getattr(settings.get("not_in_nav"), "value", "").splitlines()
+    patterns = settings.get("not_in_nav")
+    left_out = [line.strip() for line in (patterns.value if isinstance(patterns, yaml.ScalarNode) else "").splitlines()
                 if line.strip() and not line.strip().startswith("#")]
     listed = {}
 

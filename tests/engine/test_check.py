@@ -93,3 +93,61 @@ def test_a_page_missing_from_the_nav_and_a_nav_entry_without_a_page(project, lin
     assert [(p.path, p.line) for p in found] == [("docs/about.md", 1), ("mkdocs.yml", line_of(config, "abuot.md"))]
     assert "not in the nav of mkdocs.yml" in found[0].message
     assert "the nav lists `abuot.md`, but there is no docs/abuot.md" in found[1].message
+
+
+# --- hostile and broken input: a message with the file, never a traceback -----------------------------
+
+
+def test_a_page_linked_out_of_the_project_is_refused_and_not_read(project):
+    page = project / "docs/contact.md"
+    page.unlink()
+    page.symlink_to("/etc/os-release")
+    [problem] = check_project(project)
+    assert (problem.path, problem.line) == ("docs/contact.md", 1)
+    assert "/etc/os-release, which is not a file of the project" in problem.message
+    assert "PRETTY_NAME" not in problem.message
+
+
+def test_a_data_file_linked_out_of_the_project_shows_none_of_it(project):
+    data = project / "data/contact.yaml"
+    data.unlink()
+    data.symlink_to("/etc/passwd")
+    found = check_project(project)
+    assert [(p.path, p.line) for p in found] == [("data/contact.yaml", 1)]
+    assert "root:" not in found[0].message
+
+
+def _unreadable(monkeypatch, name: str):
+    """Make the file called `name` unreadable, as for a user without the right (the tests run as root)."""
+    for method in ("read_bytes", "open"):
+        original = getattr(Path, method)
+
+        def refuse(self, *args, original=original, **kwargs):
+            if self.name == name:
+                raise PermissionError(13, "Permission denied", str(self))
+            return original(self, *args, **kwargs)
+
+        monkeypatch.setattr(Path, method, refuse)
+
+
+def test_a_folder_named_like_a_page_and_an_unreadable_page(project, monkeypatch):
+    (project / "docs/extra.md").mkdir()
+    _unreadable(monkeypatch, "about.en.md")
+    found = {(p.path, p.message) for p in check_project(project)}
+    assert ("docs/extra.md", "this is a folder, but its name is that of a file; rename it") in found
+    assert ("docs/about.en.md", "cannot read the file (Permission denied)") in found
+
+
+def test_an_unreadable_data_file(project, monkeypatch):
+    _unreadable(monkeypatch, "round.yaml")
+    found = check_project(project)
+    assert [(p.path, p.message) for p in found] == [("data/round.yaml", "cannot read the file (Permission denied)")]
+
+
+def test_broken_settings_are_a_problem_of_mkdocs_yml(project):
+    (project / "mkdocs.yml").write_text("site_name: x\nnav:\n  - index.md\n - about.md\n", encoding="utf-8")
+    [problem] = [p for p in check_project(project) if p.path == "mkdocs.yml"]
+    assert problem.line == 4 and problem.message.startswith("YAML syntax error")
+    (project / "mkdocs.yml").write_text("nav: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    [problem] = [p for p in check_project(project) if p.path == "mkdocs.yml"]
+    assert "nested more than 100 deep" in problem.message
