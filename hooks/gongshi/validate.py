@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import functools
+import math
 import re
 import types
 import typing
@@ -23,6 +24,13 @@ from .model import LANGUAGE_NAMES, LANGUAGE_NAMES_ZH, Id, Site, Text
 
 _INVALID = object()
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Characters that XML (the feeds) cannot carry and no text needs: control
+# characters but tab and line breaks, lone surrogates, U+FFFE and U+FFFF. YAML
+# lets an editor write them as escapes ("\x01"), never by typing.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# The largest number the site shows: every whole number up to it is exact in a
+# float (2**53 is about 9 × 10**15), which the open data and the charts use.
+MAX_NUMBER = 10**15
 
 
 def _describe(value) -> tuple[str, str]:
@@ -166,12 +174,21 @@ class Builder:
             if tag:
                 return self.fail(at, f"`{name}` contains HTML ({tag.group(0)[:30]}); write plain text",
                                  f"`{name}` 中含有 HTML（{tag.group(0)[:30]}）；请只写纯文字")
+            control = _UNWRITABLE.search(value)
+            if control:
+                code = f"U+{ord(control.group()):04X}"
+                return self.fail(at, f"`{name}` contains the invisible character {code}, which pages and feeds cannot carry; delete it",
+                                 f"`{name}` 中含有不可见字符 {code}，网页和订阅源无法容纳它；请删除它")
             return value if tp is str else tp(value)
         if tp is bool:
             return value if isinstance(value, bool) else self.wrong_type(tp, value, at, name)
         if tp in (int, float):
             kinds = (int,) if tp is int else (int, float)
             ok = isinstance(value, kinds) and not isinstance(value, bool)
+            if ok and not abs(value) <= MAX_NUMBER:  # .inf, 400 digits, and .nan (which no comparison holds for)
+                shown_en, shown_zh = _out_of_range(value)
+                return self.fail(at, f"`{name}` is {shown_en}; a number here is at most {MAX_NUMBER:,}",
+                                 f"`{name}` 是{shown_zh}；这里的数字最大只能是 {MAX_NUMBER:,}")
             return value if ok else self.wrong_type(tp, value, at, name)
         if tp is datetime.date:
             if not isinstance(value, str):
@@ -197,6 +214,16 @@ class Builder:
             return self.fail(at, f"`{key}` is “{item}”, which does not look right; expected {meta['doc']}",
                              f"`{key}` 的值“{item}”格式不对；应当是{meta['doc_zh']}")
         return item
+
+
+def _out_of_range(value) -> tuple[str, str]:
+    """A number too large to show, as a message says it (str() of a huge int is itself refused)."""
+    if isinstance(value, int):
+        digits = int(math.log10(abs(value))) + 1
+        return f"a whole number of {digits} digits", f"一个 {digits} 位的整数"
+    if math.isnan(value):
+        return "not a number (.nan)", "“非数字”（.nan）"
+    return (f"{value:g}", f" {value:g}") if math.isfinite(value) else ("infinite (.inf)", "无穷大（.inf）")
 
 
 def build_file(cls, data, path: str, locations: Locations):

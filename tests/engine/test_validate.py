@@ -718,3 +718,48 @@ def test_the_site_mark_image_must_be_in_docs(data, edit, line_of, problems):
     image.parent.mkdir(parents=True)
     image.write_bytes(b"\x89PNG")
     assert load_site(data).info.gov_site_mark.image == "assets/images/mark.png"
+
+
+# --- values no page can show: the check refuses what the build could not show ---------------------
+
+
+@pytest.mark.parametrize("written, says", [
+    (".nan", "`value` is not a number (.nan)"),
+    (".inf", "`value` is infinite (.inf)"),
+    ("-.inf", "`value` is infinite (.inf)"),
+    ("1.0e+300", "`value` is 1e+300"),
+    ("1" * 400, "`value` is a whole number of 400 digits"),
+    ("1000000000000001", "`value` is a whole number of 16 digits"),
+])
+def test_numbers_no_page_can_show(data, edit, line_of, problems, written, says):
+    edit(data / AREA2, "  - value: 36\n", f"  - value: {written}\n")
+    problem = only(problems(data))
+    assert problem.line == line_of(data / AREA2, f"value: {written}")
+    assert says in problem.message and "at most 1,000,000,000,000,000" in problem.message and "最大" in problem.zh
+
+
+def test_the_largest_count_builds(data, edit, tmp_path):
+    """10**15 problems pass the check, and the progress chart draws them (it once stopped at 5 × 10**12)."""
+    from gongshi.markup import Context
+    from gongshi.progress import render_progress_chart
+    huge = 10**15
+    for name in ("round.yaml", "updates.yaml", "notice.yaml"):
+        path = data / name
+        path.write_text(path.read_text(encoding="utf-8").replace("29", str(huge)), encoding="utf-8")
+    site = load_site(data)
+    assert site.round.totals.problems.value == huge
+    assert f'data-total="{huge}"' in render_progress_chart(Context(site, "en", "progress.md"))
+
+
+@pytest.mark.parametrize("written, code", [(r"\x01", "U+0001"), (r"\x1b[31m", "U+001B"), (r"\x7f", "U+007F"),
+                                           (r"\x85", "U+0085"), (r"\ud800", "U+D800"), (r"\uffff", "U+FFFF")])
+def test_characters_that_pages_and_feeds_cannot_carry(data, edit, line_of, problems, written, code):
+    edit(data / AREA2, "  zh: 行业监管责任落实不够到位\n", f'  zh: "行业监管{written}责任落实不够到位"\n')
+    problem = only(problems(data))
+    assert problem.line == line_of(data / AREA2, f"行业监管{written}")
+    assert f"`zh` contains the invisible character {code}" in problem.message and code in problem.zh
+
+
+def test_tabs_and_line_breaks_are_text(data, edit):
+    edit(data / AREA2, "  zh: 行业监管责任落实不够到位\n", '  zh: "行业监管\\t责任\\r\\n落实不够到位"\n')
+    assert "行业监管\t责任\r\n落实" in load_site(data).area("industry-oversight").problem.zh
