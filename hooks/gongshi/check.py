@@ -20,6 +20,7 @@ from .files import CONFIG, link_problem, link_problems, own_file, read_text
 from .load import syntax_problem, too_deep
 from .model import LANGUAGE_NAMES, LANGUAGE_NAMES_ZH, LANGUAGES
 from .markup import AREA_PAGES
+from .prose import file_problems, page_problems, scanned
 from .render import marker_problems
 from .schema import SCHEMA_DIR
 
@@ -38,6 +39,7 @@ def check_project(root: Path) -> list[Problem]:
     texts, unreadable = _read_pages(root)
     problems += unreadable
     problems += _pages(root / "docs", texts, site)
+    problems += _published_files(root)
     written = _written_pages(root / "docs")
     generated = {f"{AREA_PAGES}/{area.id}.md" for area in (site.areas if site else ())}
     problems += _links(root / "docs", texts, written | generated)
@@ -116,6 +118,19 @@ def _pages(docs: Path, texts: dict[Path, str], site) -> list[Problem]:
                     f"本页缺少{LANGUAGE_NAMES_ZH[lang]}版本；请添加 {other_shown}"))
         area_ids = None if site is None else site.areas_by_id
         problems += marker_problems(text, shown, area_ids)
+        problems += page_problems(text, shown)
+    return problems
+
+
+def _published_files(root: Path) -> list[Problem]:
+    """What the files that docs/ publishes as they are (all but pages) would load or run."""
+    problems = []
+    for path in sorted((root / "docs").rglob("*")):
+        if path.suffix == ".md" or not path.is_file() or not scanned(path) or link_problem(path, root):
+            continue
+        shown = path.relative_to(root).as_posix()
+        text, problem = read_text(path, shown)
+        problems += [problem] if problem else file_problems(path, text, shown)
     return problems
 
 

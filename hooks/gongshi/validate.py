@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import model
 from .errors import Problem, suggest
+from .files import inner_path, own_file
 from .format import format_value
 from .load import Located, LocatedList
 from .model import LANGUAGE_NAMES, LANGUAGE_NAMES_ZH, Id, Site, Text
@@ -267,7 +268,12 @@ def check_site(site: Site, at: Locations) -> list[Problem]:
 def check_files(site: Site, docs: Path, at: Locations) -> list[Problem]:
     """Files that the data names and the site must publish."""
     mark = site.info.gov_site_mark
-    if mark is not None and not (docs / mark.image).is_file():
+    if mark is not None and not inner_path(mark.image):
+        return [at.problem(mark, f"`{mark.image}` is not a path inside docs/; write where the image is in docs/, "
+                                 "like assets/images/dzjg.png, so that no page loads it from another host",
+                           f"`{mark.image}` 不是 docs/ 中的路径；请写出图片在 docs/ 中的位置，如 assets/images/dzjg.png，"
+                           "页面才不会从其他网站加载它", "image")]
+    if mark is not None and not own_file(docs / mark.image, docs.parent):
         return [at.problem(mark, f"the image `{mark.image}` is not in docs/; put the 党政机关网站标识 image there",
                            f"docs/ 中没有图片 `{mark.image}`；请把党政机关网站标识图片放在那里", "image")]
     return []

@@ -151,3 +151,15 @@ def test_broken_settings_are_a_problem_of_mkdocs_yml(project):
     (project / "mkdocs.yml").write_text("nav: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
     [problem] = [p for p in check_project(project) if p.path == "mkdocs.yml"]
     assert "nested more than 100 deep" in problem.message
+
+
+def test_what_a_page_or_a_published_file_would_load_or_run(project, line_of):
+    page = project / "docs/about.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n<img src="https://evil.example/x.png">\n', encoding="utf-8")
+    (project / "docs/assets").mkdir()
+    (project / "docs/assets/extra.html").write_text("<p>x</p>\n<script>alert(1)</script>\n", encoding="utf-8")
+    (project / "docs/assets/seal.png").write_bytes(b"\x89PNG<script>")  # an image loads nothing
+    found = check_project(project)
+    assert [(p.path, p.line) for p in found] == [("docs/about.en.md", line_of(page, "evil.example")),
+                                                 ("docs/assets/extra.html", 2)]
+    assert "from another host" in found[0].message and "<script>" in found[1].message

@@ -720,6 +720,21 @@ def test_the_site_mark_image_must_be_in_docs(data, edit, line_of, problems):
     assert load_site(data).info.gov_site_mark.image == "assets/images/mark.png"
 
 
+@pytest.mark.parametrize("image", ["//evil.example/mark.png", "/etc/mark.png", "../../mark.png", "assets/../../mark.png"])
+def test_the_site_mark_image_is_a_path_inside_docs(data, edit, line_of, problems, image):
+    edit(data / "site.yaml", "gov_site_mark:\n", f"gov_site_mark:\n  image: {image}\n")
+    problem = only(problems(data))
+    assert problem.line == line_of(data / "site.yaml", f"image: {image}")
+    assert f"`{image}` is not a path inside docs/" in problem.message and "docs/ 中的路径" in problem.zh
+
+
+def test_the_site_mark_image_behind_a_link_out_of_the_project_is_not_in_docs(data, edit, problems, tmp_path):
+    edit(data / "site.yaml", "gov_site_mark:\n", "gov_site_mark:\n  image: mark.png\n")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "mark.png").symlink_to("/etc/os-release")
+    assert "the image `mark.png` is not in docs/" in only(problems(data)).message
+
+
 # --- values no page can show: the check refuses what the build could not show ---------------------
 
 
