@@ -12,6 +12,7 @@ from gongshi.errors import InputError
 from gongshi.labels import LABELS
 from gongshi.model import LANGUAGES, Contact, Text
 from gongshi.render import RENDERERS, Context, area_page, fill_markers, sitemap_html
+from gongshi.render import marker_problems as problems_in
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -331,6 +332,46 @@ def test_all_bad_markers_are_reported_at_once(site):
     assert "unknown marker `data:nope`" in found[0].message
     assert "takes no argument" in found[1].message
     assert "needs one area id" in found[2].message
+
+
+# --- what looks like a marker but is none ------------------------------------------------------
+
+
+@pytest.mark.parametrize("written, meant", [
+    ("<!-- data：figures -->", "data:figures"),  # the colon a Chinese keyboard types
+    ("<!-- Data:figures -->", "data:figures"),
+    ("<!-- DATA：AREA-CARDS -->", "data:area-cards"),
+    ("<!--data : figures-->", "data:figures"),
+    ("<!-- data figures -->", "data:figures"),
+    ("<!-- data-contact -->", "data:contact"),
+    ("<!-- figures -->", "data:figures"),
+    ("<！-- data:figures -->", "data:figures"),
+    ("＜!-- data:contact --＞", "data:contact"),
+    ("<!- data:figures -->", "data:figures"),
+    ("<!-- data:figures ->", "data:figures"),
+    ("<!-- data:figures --!>", "data:figures"),
+    ("<!-- daat:figure -->", "data:figures"),
+    ("<!-- data：area work-safety -->", "data:area work-safety"),
+    ("<!-- data:timeline", "data:timeline"),  # never closed: Markdown would hide the rest of the page
+])
+def test_a_look_alike_marker_is_an_error_with_what_was_meant(site, written, meant):
+    [problem] = marker_problems(site, "# Title\n\n" + written + "\n\nText.\n\n<!-- data:source -->\n")
+    assert (problem.path, problem.line, problem.column) == ("docs/index.md", 3, 1)
+    assert problem.message == (f"`{written}` is not a data marker as written, and would show nothing; "
+                               f"did you mean `<!-- {meant} -->`?")
+    assert f"是不是想写 `<!-- {meant} -->`" in problem.zh
+
+
+@pytest.mark.parametrize("comment", ["<!-- a note for editors -->", "<!-- date: 2024-09-12 -->", "<!-- data sources are listed below -->",
+                                     "<!-- contact details below -->", "<!--\nTODO\n-->", "<!-- data: figures -->"])
+def test_other_comments_and_spaced_markers_are_fine(site, comment):
+    assert problems_in("# Title\n\n" + comment + "\n", "docs/index.md", site.areas_by_id) == []
+
+
+def test_a_look_alike_stops_the_build_as_the_check_does(site):
+    with pytest.raises(InputError) as raised:
+        fill_markers("<!-- data：figures -->\n", Context(site, "zh", "index.md"), "docs/index.md")
+    assert "did you mean `<!-- data:figures -->`?" in raised.value.problems[0].message
 
 
 # --- escaping -----------------------------------------------------------------------------------
