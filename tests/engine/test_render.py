@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import html
 import re
 
 import markdown
@@ -10,6 +11,7 @@ import pytest
 
 from gongshi.errors import InputError
 from gongshi.labels import LABELS
+from gongshi.markup import md
 from gongshi.model import LANGUAGES, Contact, Text
 from gongshi.render import RENDERERS, Context, area_page, fill_markers, sitemap_html
 from gongshi.render import marker_problems as problems_in
@@ -439,6 +441,20 @@ def test_markdown_specials_are_backslash_escaped_in_markdown_text(evil_site, mar
 def test_text_in_html_is_html_escaped(evil_site, marker):
     out = render(evil_site, marker, "en")
     assert "E &lt;script&gt;alert(1)&lt;/script&gt;" in out
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("a\r=====\rb", "a ===== b"),  # a carriage return is a line break to Markdown: a heading underline
+    ("a\r\n---\r\nb", "a --- b"),
+    ("    four spaces indent code", "four spaces indent code"),
+    ("\tso does a tab", "so does a tab"),
+    ("1~2 months, ~~~ and ~", "1~2 months, ~~~ and ~"),  # \~ is no escape in Markdown; ~~~ opens code
+])
+def test_data_text_never_becomes_markdown_blocks(text, shown):
+    page = markdown.markdown("Before.\n\n" + md(text) + "\n\nAfter ~~~\n",
+                             extensions=["attr_list", "md_in_html", "tables", "admonition", "toc", "fenced_code"])
+    assert page.count("<p>") == 3 and "<h" not in page and "<pre" not in page and "<code" not in page
+    assert shown in html.unescape(page) and "\\~" not in page
 
 
 def test_hostile_email_cannot_leave_its_attribute(evil_site):
