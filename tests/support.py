@@ -65,6 +65,14 @@ def site_pages(site: Path) -> list[str]:
     return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html"))
 
 
+def visit(page, origin: str, paths: list[str]) -> None:
+    """Open each page in turn, each loaded until the network is idle."""
+    for path in paths:
+        response = page.goto(f"{origin}/{path}")
+        assert response.ok, path
+        page.wait_for_load_state("networkidle")
+
+
 def copy_project(target: Path) -> Path:
     """A copy of the site's sources, for builds that break them on purpose."""
     return copy_sources(target, PROJECT_PARTS)

@@ -1,26 +1,34 @@
 """The bad-input corpus (tests/bad_input/cases.yaml): every mistake an editor
 can make, and everything hostile a pull request can hold, is caught by
 `gongshi check` and by `make site`, with its file and line, without a
-traceback, without a file of the machine in any message, and without
-touching the last good site."""
+traceback, and without touching the last good site; what is legitimate,
+however odd, builds a correct page. Either way, the built site holds no file
+of the machine, no CSV cell that opens as a formula, only well-formed XML, and
+no page that requests another host."""
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import os
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
+from html import unescape
 from pathlib import Path
 
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
-from support import ROOT, copy_project
+from support import ROOT, copy_project, foreign_requests, serve, site_pages, visit
 
 from gongshi.load import load_yaml
 from gongshi.schema import file_schemas
 
-CASES = yaml.safe_load((Path(__file__).parent / "bad_input" / "cases.yaml").read_text(encoding="utf-8"))
+ALL_CASES = yaml.safe_load((Path(__file__).parent / "bad_input" / "cases.yaml").read_text(encoding="utf-8"))
+CASES = [case for case in ALL_CASES if "message" in case["expect"]]
+LEGITIMATE = [case for case in ALL_CASES if "page" in case["expect"]]
 VENV = ROOT / ".venv"
 # Files of the machine that a case links to: none of their text may reach the site or a message.
 HOST_FILES = [Path("/etc/os-release"), Path("/etc/passwd")]
@@ -132,6 +140,83 @@ def test_bad_input_is_caught(case, tmp_path, good_site):
     assert _tree_digest(project / "site") == before, "a failed build changed the last good site"
     for text in _host_text():
         assert text not in check.stdout + check.stderr + output, "a message shows a file of the machine"
+
+
+# --- input that is legitimate, however odd: one project holds them all ---------------------------
+
+
+@pytest.fixture(scope="module")
+def odd_site(tmp_path_factory) -> Path:
+    """The site built by `make site` from a project with every legitimate case applied."""
+    project = _project_with(tmp_path_factory.mktemp("odd"), LEGITIMATE)
+    check = _check(project)
+    assert check.returncode == 0, check.stdout
+    build = _make_site(project)
+    assert build.returncode == 0, build.stdout + build.stderr
+    assert "Traceback" not in build.stdout + build.stderr
+    return project / "site"
+
+
+def _page_text(site: Path, page: str) -> str:
+    return (site / page / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", LEGITIMATE, ids=[c["case"] for c in LEGITIMATE])
+def test_legitimate_input_builds_a_correct_page(case, odd_site):
+    expect = case["expect"]
+    html = _page_text(odd_site, expect["page"])
+    seen = " ".join(unescape(html).split())  # as the reader sees it: entities read, white space collapsed
+    for shown in expect.get("shows", []):
+        assert shown in html or shown in seen, f"{expect['page']} does not show {shown!r}"
+    for absent in expect.get("lacks", []):
+        assert absent not in html, f"{expect['page']} shows {absent!r}"
+    for name, text in expect.get("data", {}).items():
+        assert text in (odd_site / "data" / name).read_text(encoding="utf-8-sig"), f"data/{name} lacks {text!r}"
+
+
+def test_no_file_of_the_machine_reaches_the_site(odd_site):
+    leaked = [str(path) for path in odd_site.rglob("*") if path.is_symlink()]
+    host = _host_text()
+    leaked += [f"{path}: {text}" for path in odd_site.rglob("*") if path.is_file()
+               for text in host if text.encode() in path.read_bytes()]
+    assert leaked == []
+
+
+def _opens_as_formula(cell: str) -> bool:
+    """What Excel, WPS and LibreOffice run: a cell that starts so and is not a plain number."""
+    if not cell.startswith(("=", "+", "-", "@", "\t", "\r")):
+        return False
+    try:
+        float(cell)
+        return False
+    except ValueError:
+        return True
+
+
+def test_no_csv_cell_opens_as_a_formula(odd_site):
+    tables = sorted((odd_site / "data").glob("*.csv"))
+    cells = [cell for table in tables for row in csv.reader(io.StringIO(table.read_text(encoding="utf-8-sig"))) for cell in row]
+    assert len(tables) >= 5 and len(cells) > 1000
+    assert [cell for cell in cells if _opens_as_formula(cell)] == []
+    assert any(cell.startswith("'=") for cell in cells)  # the hostile case is in the data, quoted
+
+
+def test_every_xml_file_is_well_formed(odd_site):
+    files = [path for path in odd_site.rglob("*") if path.suffix in (".xml", ".svg")]
+    assert {"feed.xml", "sitemap.xml"} <= {path.name for path in files}
+    for path in files:
+        ET.parse(path)  # raises on anything ill-formed
+
+
+def test_no_page_requests_another_host_in_chromium(odd_site, browser):
+    context = browser.new_context()
+    page, requests = context.new_page(), []
+    page.on("request", lambda request: requests.append(request.url))
+    with serve(odd_site) as origin:
+        visit(page, origin, site_pages(odd_site) + ["404.html"])
+    context.close()
+    assert len(requests) > 40
+    assert foreign_requests(requests, origin) == []
 
 
 SCHEMA_CASES = [c for c in CASES if c["layer"] in ("shape", "consistency")]

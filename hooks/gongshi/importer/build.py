@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ..data import AREAS
 from ..errors import Problem
+from ..export import spreadsheet_text
 from ..format import format_value
 from ..labels import label as site_label
 from ..model import (Area, Contact, Counts, Figure, Inspection, Measure, Notice, Round, Site, SiteInfo, Source, Text, Totals,
@@ -240,4 +241,9 @@ class _Builder:
 def build_site(structure: Structure, units, statuses, shown: str, lines: list[Line]) -> Imported:
     builder = _Builder(structure, units, statuses, shown)
     site = builder.site()
+    for line in lines:
+        if spreadsheet_text(line.text) != line.text:
+            builder.note(line.number, f"the line starts with “{line.text[0]}”, which a spreadsheet runs as a formula: the open "
+                                      "data writes it as text ('…), but check that the notice says it so",
+                         f"该行以“{line.text[0]}”开头，电子表格会把它当作公式执行：开放数据中会作为文字写出（'…），请核对公告原文是否如此")
     return Imported(site, sorted(set(builder.report)), lines, builder.origins)  # a note twice on one line is said once

@@ -45,3 +45,18 @@ def test_figures_and_where_things_came_from(imported, report):
     assert result.origins[id(area)] == 4 and result.origins[id(area.measures[1])] == 6
     assert result.site.contact.phone == "0571-1234567" and result.site.contact.postcode is None
     assert result.site.contact.organisation.zh == "中共某局党组"
+
+
+def test_a_line_a_spreadsheet_would_run_is_reported(imported, report):
+    result = imported("""
+        某局公告
+        根据市委统一部署,2024年3月1日至4月1日,市委第一巡察组对市某局党组进行了巡察。2024年5月6日,市委第一巡察组反馈了巡察意见。
+        一、关于“问题”的整改情况
+        (一)强化监管。检查企业12家。
+        =HYPERLINK("http://evil.example","x")
+        欢迎监督。
+        中共某局党组
+        2024年9月1日
+    """)
+    assert (5, 'the line starts with “=”, which a spreadsheet runs as a formula: the open data writes it as text '
+               "('…), but check that the notice says it so") in report(result)
