@@ -291,7 +291,9 @@ def test_the_imported_seed_builds_a_site_once_translated(tmp_path):
         source = ROOT / part
         (shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__")) if source.is_dir()
          else shutil.copy2(source, project / part))
-    command = [sys.executable, "-m", "gongshi.cli", "import", str(SEED), "-o", str(project), "--units", str(ROOT / "data" / "units.yaml")]
+    # The folder holds the site's machinery already: --force to write beside it.
+    command = [sys.executable, "-m", "gongshi.cli", "import", str(SEED), "-o", str(project), "--units", str(ROOT / "data" / "units.yaml"),
+               "--force"]
     result = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stderr  # written, with three things to check
     assert ":43:" in result.stderr and ":47:" in result.stderr

@@ -1,12 +1,18 @@
 """`gongshi import NOTICE -o DIR`: write DIR/data/ and DIR/docs/ from a notice,
 then print what could not be placed or parsed, by line.
 
+It writes only inside the output folder: not into the root of the file system,
+not through a link, and into a folder that already holds files only with
+--force.
+
 Exit status: 0 imported with nothing to report; 1 imported, with a report for
 the editor; 2 nothing written (the notice, the units or the output folder
 could not be used)."""
 from __future__ import annotations
 
 import argparse
+import itertools
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -66,7 +72,52 @@ def _own_file(data_dir: Path, name: str, default: Path) -> Path:
     return data_dir / name if (data_dir / name).is_file() else default
 
 
+# The folders the import writes into, under the output folder.
+WRITTEN = ("data", "docs")
+SHOWN_AT_MOST = 20  # files listed when the output folder is not empty
+
+
+def _files(folder: Path):
+    """The files (and links) under `folder`, each folder's own before its subfolders', without following links."""
+    for top, folders, files in os.walk(folder):
+        folders.sort()
+        for name in sorted(files) + sorted(name for name in folders if (Path(top) / name).is_symlink()):
+            yield Path(top) / name
+
+
+def _refusal(output: Path, force: bool) -> tuple[str, str, list[Path]] | None:
+    """Why the import may not write into `output`, in Chinese and English, with
+    the paths that say so; None when it may. It writes only inside its folder:
+    never into the root of the file system, never through a link (dangling or
+    not), and into a folder that holds files only with --force."""
+    if output.resolve() == Path(output.resolve().anchor):
+        return f"{output} 是文件系统的根目录；请为站点选择一个文件夹", f"{output} is the root of the file system; choose a folder for the site", []
+    if output.exists() and not output.is_dir():
+        return f"{output} 是一个文件，不是文件夹；请选择一个文件夹", f"{output} is a file, not a folder; choose a folder", []
+    links = [output / name for name in WRITTEN if (output / name).is_symlink()]
+    links += [path for name in WRITTEN if not (output / name).is_symlink() for path in _files(output / name) if path.is_symlink()]
+    if links:
+        return ("输出文件夹中有链接，导入不会经由链接写到文件夹以外；请删除这些链接：",
+                "The output folder holds links, and the import writes nothing through a link, out of its folder; remove them:", links)
+    kept = {output / "data" / UNITS, output / "data" / STATUSES}  # a site's own vocabulary, read and kept
+    held = list(itertools.islice((path for path in _files(output) if path not in kept), SHOWN_AT_MOST + 1)) if output.is_dir() else []
+    if held and not force:
+        return ("输出文件夹中已有文件；加 --force 才会覆盖同名文件（其他文件保留）：",
+                "The output folder holds files already; add --force to overwrite them where names are the same (the others stay):",
+                held)
+    return None
+
+
 def run(args) -> int:
+    refusal = _refusal(args.output, args.force)
+    if refusal:
+        zh, en, paths = refusal
+        print(_say(zh, en), file=sys.stderr)
+        for path in paths[:SHOWN_AT_MOST]:
+            print(f"  {path}", file=sys.stderr)
+        if len(paths) > SHOWN_AT_MOST:
+            print("  …", file=sys.stderr)
+        return 2
     data_dir, docs_dir = args.output / "data", args.output / "docs"
     units_file, statuses_file = _own_file(data_dir, UNITS, args.units), _own_file(data_dir, STATUSES, args.statuses)
     own = {}
@@ -79,26 +130,13 @@ def run(args) -> int:
     if not imported.lines:
         _print_problems(imported.report, ("无法导入，{count} 处问题：", "Nothing imported, {count} problem(s):"))
         return 2
-    page_texts = pages(imported.site)
-    # units.yaml and statuses.yaml are kept: they say how this site writes its units and statuses.
-    kept = [name for name in (UNITS, STATUSES) if (data_dir / name).is_file()]
-    targets = [data_dir / name for name in FILES if name not in kept] + [data_dir / AREAS] + [docs_dir / name for name in page_texts]
-    existing = [path for path in targets if path.exists()]
-    if existing and not args.force:
-        print(_say("这些文件已存在，加 --force 才会覆盖：", "These exist; add --force to overwrite them:"), file=sys.stderr)
-        print("\n".join(f"  {path}" for path in existing), file=sys.stderr)
+    try:
+        written = _write(imported, args, units_file)
+    except OSError as error:
+        where = error.filename or args.output
+        print(_say(f"无法写入 {where}（{error.strerror}）；输出文件夹中可能只写了一部分",
+                   f"Cannot write {where} ({error.strerror}); the output folder may be written in part"), file=sys.stderr)
         return 2
-    if (data_dir / AREAS).exists():
-        shutil.rmtree(data_dir / AREAS)  # the areas of an earlier import would stay beside the new ones
-    written = write_data(imported.site, data_dir, args.notice.name, imported.origins, keep=kept)
-    if not (data_dir / UNITS).exists():
-        shutil.copyfile(units_file, data_dir / UNITS)
-        written.append(data_dir / UNITS)
-    for name, text in page_texts.items():
-        path = docs_dir / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
     site = imported.site
     print(_say(f"已写入 {len(written)} 个文件到 {args.output}：{len(site.areas)} 个方面，"
                f"{sum(len(a.measures) for a in site.areas)} 项措施，{len(site.round.totals.declared())} 个总数。",
@@ -110,3 +148,22 @@ def run(args) -> int:
                                           "Check these {count} place(s) (not placed, not parsed, or guessed):"))
         return 1
     return 0
+
+
+def _write(imported, args, units_file: Path) -> list[Path]:
+    """Write the data files and pages; units.yaml and statuses.yaml already there are kept."""
+    data_dir, docs_dir = args.output / "data", args.output / "docs"
+    # units.yaml and statuses.yaml are kept: they say how this site writes its units and statuses.
+    kept = [name for name in (UNITS, STATUSES) if (data_dir / name).is_file()]
+    if (data_dir / AREAS).exists():
+        shutil.rmtree(data_dir / AREAS)  # the areas of an earlier import would stay beside the new ones
+    written = write_data(imported.site, data_dir, args.notice.name, imported.origins, keep=kept)
+    if not (data_dir / UNITS).exists():
+        shutil.copyfile(units_file, data_dir / UNITS)
+        written.append(data_dir / UNITS)
+    for name, text in pages(imported.site).items():
+        path = docs_dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

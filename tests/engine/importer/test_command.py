@@ -91,3 +91,45 @@ def test_the_console_script_is_installed():
     script = Path(sys.executable).parent / "gongshi"
     result = subprocess.run([str(script), "import", "--help"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and "--output" in result.stdout and "--force" in result.stdout
+
+
+# --- the import writes only inside its folder --------------------------------------------------------
+
+
+def test_no_output_folder_that_is_a_file_or_the_root(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("GONGSHI_LANG", "en")
+    (tmp_path / "notes.txt").write_text("mine\n", encoding="utf-8")
+    code, out, err = run(capsys, SEED, "-o", tmp_path / "notes.txt", "--units", UNITS)
+    assert (code, out) == (2, "") and "notes.txt is a file, not a folder" in err
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine\n"
+    for root in ("/", "/../"):
+        code, out, err = run(capsys, SEED, "-o", root, "--units", UNITS, "--force")
+        assert (code, out) == (2, "") and "is the root of the file system" in err
+    code, out, err = run(capsys, SEED, "-o", tmp_path / "notes.txt" / "site", "--units", UNITS)
+    assert code == 2 and "Cannot write" in err and "Traceback" not in err
+
+
+def test_no_writing_through_a_link(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("GONGSHI_LANG", "en")
+    elsewhere = tmp_path / "elsewhere"
+    (tmp_path / "out" / "data").mkdir(parents=True)
+    (tmp_path / "out" / "data" / "round.yaml").symlink_to(elsewhere / "round.yaml")  # dangling
+    (tmp_path / "out" / "docs").symlink_to(elsewhere)
+    code, out, err = run(capsys, SEED, "-o", tmp_path / "out", "--units", UNITS, "--force")
+    assert (code, out) == (2, "") and "writes nothing through a link" in err
+    assert f"{tmp_path / 'out' / 'data' / 'round.yaml'}\n" in err and f"{tmp_path / 'out' / 'docs'}\n" in err
+    assert not elsewhere.exists()
+
+
+def test_a_folder_that_holds_files_only_with_force(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("GONGSHI_LANG", "en")
+    (tmp_path / "out" / "notes").mkdir(parents=True)
+    (tmp_path / "out" / "notes" / "mine.txt").write_text("mine\n", encoding="utf-8")
+    code, out, err = run(capsys, SEED, "-o", tmp_path / "out", "--units", UNITS)
+    assert (code, out) == (2, "") and "add --force to overwrite" in err and str(tmp_path / "out" / "notes" / "mine.txt") in err
+    assert not (tmp_path / "out" / "data").exists()
+    code, out, err = run(capsys, SEED, "-o", tmp_path / "out", "--units", UNITS, "--force")
+    assert code == 1 and (tmp_path / "out" / "data" / "round.yaml").is_file()
+    assert (tmp_path / "out" / "notes" / "mine.txt").read_text(encoding="utf-8") == "mine\n"  # written beside, not over
+    (tmp_path / "empty" / "docs").mkdir(parents=True)  # folders without files hold nothing
+    assert run(capsys, SEED, "-o", tmp_path / "empty", "--units", UNITS)[0] == 1
