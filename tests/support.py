@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -76,6 +78,29 @@ def visit(page, origin: str, paths: list[str]) -> None:
 def copy_project(target: Path) -> Path:
     """A copy of the site's sources, for builds that break them on purpose."""
     return copy_sources(target, PROJECT_PARTS)
+
+
+VENV = ROOT / ".venv"
+# `make site` with this checkout's environment as it is: `-o` tells make not to reinstall it.
+MAKE_SITE = ["make", "site", f"VENV={VENV}", "-o", f"{VENV}/.installed"]
+
+
+def buildable_project(target: Path) -> Path:
+    """A copy of the project that MAKE_SITE can build."""
+    project = copy_project(target)
+    for part in ("Makefile", "pyproject.toml", "requirements.lock"):
+        shutil.copy2(ROOT / part, project / part)
+    return project
+
+
+def tree_digest(folder: Path) -> str:
+    """One hash of every path under `folder` and of every file's bytes."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

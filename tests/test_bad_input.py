@@ -8,7 +8,6 @@ no page that requests another host."""
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import os
 import shutil
@@ -21,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
-from support import ROOT, copy_project, foreign_requests, serve, site_pages, visit
+from support import MAKE_SITE, buildable_project, copy_project, foreign_requests, serve, site_pages, tree_digest, visit
 
 from gongshi.load import load_yaml
 from gongshi.schema import file_schemas
@@ -29,7 +28,6 @@ from gongshi.schema import file_schemas
 ALL_CASES = yaml.safe_load((Path(__file__).parent / "bad_input" / "cases.yaml").read_text(encoding="utf-8"))
 CASES = [case for case in ALL_CASES if "message" in case["expect"]]
 LEGITIMATE = [case for case in ALL_CASES if "page" in case["expect"]]
-VENV = ROOT / ".venv"
 # Files of the machine that a case links to: none of their text may reach the site or a message.
 HOST_FILES = [Path("/etc/os-release"), Path("/etc/passwd")]
 
@@ -74,15 +72,6 @@ def _expected_line(project: Path, expect: dict) -> int:
     return text[: text.index(expect["at"])].count("\n") + 1
 
 
-def _tree_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        digest.update(path.relative_to(folder).as_posix().encode())
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
 @pytest.fixture(scope="module")
 def good_site(built_site) -> Path:
     return built_site
@@ -90,9 +79,7 @@ def good_site(built_site) -> Path:
 
 def _project_with(tmp_path: Path, cases: list[dict], site: Path | None = None) -> Path:
     """A copy of the project that `make site` can build, with the edits of `cases` applied."""
-    project = copy_project(tmp_path / "project")
-    for part in ("Makefile", "pyproject.toml", "requirements.lock"):
-        shutil.copy2(ROOT / part, project / part)
+    project = buildable_project(tmp_path / "project")
     if site is not None:
         shutil.copytree(site, project / "site")
     for case in cases:
@@ -110,9 +97,7 @@ def _check(project: Path) -> subprocess.CompletedProcess:
 
 
 def _make_site(project: Path) -> subprocess.CompletedProcess:
-    # Reuse this checkout's environment as it is: `-o` tells make not to reinstall it.
-    return subprocess.run(["make", "site", f"VENV={VENV}", "-o", f"{VENV}/.installed"], cwd=project,
-                          capture_output=True, text=True, env=ENV, timeout=600)
+    return subprocess.run(MAKE_SITE, cwd=project, capture_output=True, text=True, env=ENV, timeout=600)
 
 
 def _host_text() -> list[str]:
@@ -123,7 +108,7 @@ def _host_text() -> list[str]:
 @pytest.mark.parametrize("case", CASES, ids=[c["case"] for c in CASES])
 def test_bad_input_is_caught(case, tmp_path, good_site):
     project = _project_with(tmp_path, [case], good_site)
-    before = _tree_digest(project / "site")
+    before = tree_digest(project / "site")
     expect = case["expect"]
     where = f"{expect['file']}:{_expected_line(project, expect)}:"
 
@@ -137,7 +122,7 @@ def test_bad_input_is_caught(case, tmp_path, good_site):
     assert build.returncode != 0
     assert "Traceback" not in output
     assert any(line.startswith(where) and expect["message"] in line for line in output.splitlines()), output
-    assert _tree_digest(project / "site") == before, "a failed build changed the last good site"
+    assert tree_digest(project / "site") == before, "a failed build changed the last good site"
     for text in _host_text():
         assert text not in check.stdout + check.stderr + output, "a message shows a file of the machine"
 

@@ -4,7 +4,6 @@ build that is stopped each end with a whole site in site/, the last good one
 where the build failed, and no build folder left behind."""
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import signal
@@ -14,34 +13,19 @@ import time
 from pathlib import Path
 
 import pytest
-from support import ROOT, copy_project
+from support import MAKE_SITE, ROOT, buildable_project, tree_digest
 
-VENV = ROOT / ".venv"
-# Reuse this checkout's environment as it is: `-o` tells make not to reinstall it.
-MAKE_SITE = ["make", "site", f"VENV={VENV}", "-o", f"{VENV}/.installed"]
 ENV = {**os.environ, "GONGSHI_LANG": "en", "MAKEFLAGS": ""}
 WAITS = "another build is publishing site/"
 
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    project = copy_project(tmp_path / "project")
-    for part in ("Makefile", "pyproject.toml", "requirements.lock"):
-        shutil.copy2(ROOT / part, project / part)
-    return project
+    return buildable_project(tmp_path / "project")
 
 
 def _files(site: Path) -> set[str]:
     return {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
-
-
-def _digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        digest.update(path.relative_to(folder).as_posix().encode())
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def _assert_whole(site: Path, built_site: Path):
@@ -69,16 +53,16 @@ def test_two_builds_at_once_each_publish_a_whole_site(project, built_site):
 
 def test_a_failed_build_leaves_the_last_good_site_and_no_folder_of_its_own(project, built_site):
     shutil.copytree(built_site, project / "site")
-    before = _digest(project / "site")
+    before = tree_digest(project / "site")
     (project / "docs" / "notice.md").write_text("<!-- data:notices -->\n", encoding="utf-8")
     build = subprocess.run(MAKE_SITE, cwd=project, env=ENV, capture_output=True, text=True, timeout=600)
     assert build.returncode != 0 and "site/ stays as it was" in build.stderr
-    assert _digest(project / "site") == before and _build_folders(project) == []
+    assert tree_digest(project / "site") == before and _build_folders(project) == []
 
 
 def test_a_stopped_build_leaves_the_last_good_site_and_no_folder_of_its_own(project, built_site):
     shutil.copytree(built_site, project / "site")
-    before = _digest(project / "site")
+    before = tree_digest(project / "site")
     build = subprocess.Popen([sys.executable, "-m", "gongshi.publish", "site"], cwd=project, env=ENV,
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 300
@@ -90,7 +74,7 @@ def test_a_stopped_build_leaves_the_last_good_site_and_no_folder_of_its_own(proj
     _, errors = build.communicate(timeout=120)
     assert build.returncode == 130 and "the build was stopped; site/ stays as it was" in errors
     assert "Traceback" not in errors
-    assert _digest(project / "site") == before and _build_folders(project) == []
+    assert tree_digest(project / "site") == before and _build_folders(project) == []
 
 
 def _in_own_mounts(script: str, cwd: Path) -> subprocess.CompletedProcess:
