@@ -12,7 +12,9 @@ site's own rights. So the check refuses, at its file and line:
   <link>), in Markdown (images and the references they use), in attr_list
   attributes ({: src=… }) and in CSS (url(), @import);
 - script: <script>, event attributes (onerror=…), links and attributes with
-  javascript: (or another scheme that runs code), <base>, meta refresh, srcdoc.
+  javascript: (or another scheme that runs code), <base>, meta refresh, srcdoc;
+- either, in the values of a page's front matter, which the templates show
+  unescaped.
 
 Links to other sites stay allowed: <a href="https://…"> and [text](https://…).
 
@@ -29,6 +31,8 @@ import xml.parsers.expat
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import NamedTuple
+
+import yaml
 
 from .errors import Problem
 
@@ -338,6 +342,35 @@ def markdown_findings(text: str) -> list[Finding]:
     return findings
 
 
+# --- front matter ------------------------------------------------------------------------
+
+# The YAML that MkDocs reads at the top of a page, between --- lines (mkdocs.utils.meta).
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def front_matter_findings(text: str) -> list[Finding]:
+    """The templates put a page's front matter into every page unescaped (its
+    title in the nav, its description in a <meta> attribute), and YAML writes
+    < as "\\x3c": each value is read as YAML decodes it, as HTML and as the
+    value of an attribute."""
+    match = _FRONT_MATTER.match(text)
+    try:
+        nodes = [yaml.compose(match.group(1), Loader=yaml.SafeLoader)] if match else []
+    except (yaml.YAMLError, RecursionError):
+        return []  # MkDocs ignores front matter it cannot read
+    findings = []
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, yaml.ScalarNode):
+            line = node.start_mark.line + 2  # counted from the line after the first ---
+            findings += html_findings(node.value, line) + html_findings(f'<meta content="{node.value}">', line)
+        elif isinstance(node, yaml.SequenceNode):
+            nodes += node.value
+        elif isinstance(node, yaml.MappingNode):
+            nodes += [part for pair in node.value for part in pair]
+    return findings
+
+
 # --- files ---------------------------------------------------------------------------------
 
 
@@ -348,8 +381,9 @@ def _problems(findings: list[Finding], shown: str) -> list[Problem]:
 
 def page_problems(text: str, shown: str) -> list[Problem]:
     """Everything in the Markdown page `text` that would load from another host or run script."""
+    findings = front_matter_findings(text)
     text = _without_fences(text)
-    return _problems(html_findings(text) + markdown_findings(text), shown)
+    return _problems(html_findings(text) + markdown_findings(text) + findings, shown)
 
 
 # Files in docs/ that MkDocs publishes as they are, by what they hold.

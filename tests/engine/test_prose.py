@@ -93,6 +93,20 @@ def test_the_hostile_pages_do_load_or_run_when_rendered():
         assert any(part in page for part in ("javascript:", "evil.example", "onclick", "<script")), name
 
 
+@pytest.mark.parametrize("front, line", [
+    ('title: "About\\x3cimg src=//evil.example/t.png\\x3e"', 2),  # YAML decodes \x3c to <
+    ("hide: [toc]\ndescription: 'x\" onmouseover=\"alert(1)'", 3),  # out of the <meta> attribute it lands in
+    ("extra:\n  - note: <script>alert(1)</script>", 3),
+])
+def test_front_matter_is_read_as_the_templates_show_it(front, line):
+    found = page_problems(f"---\n{front}\n---\n\n# About\n", "docs/about.md")
+    assert found and {p.line for p in found} == {line}
+
+
+def test_plain_front_matter_is_fine():
+    assert page_problems('---\ntitle: 关于 “本站” & "us"\nhide:\n  - navigation\n---\n\n# About\n', "docs/about.md") == []
+
+
 def test_each_problem_is_at_its_line_with_what_it_loads():
     page = "# Title\n\nText.\n\n![a](https://evil.example/a.png)\n\n<p>\n<img\n  src='//evil.example/b.png'>\n</p>\n"
     found = page_problems(page, "docs/about.md")
