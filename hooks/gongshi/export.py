@@ -89,7 +89,20 @@ def _cell(record, path: tuple[str, ...]) -> str:
         return ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return format_value(value, "zh")
-    return str(value)
+    return spreadsheet_text(str(value))
+
+
+# What makes a spreadsheet program (Excel, WPS, LibreOffice) read a cell as a
+# formula, or carry on one from the cell before (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def spreadsheet_text(text: str) -> str:
+    """A text cell that opens as the text it is: one that a spreadsheet would
+    run as a formula gets a leading single quote, as OWASP advises. Numbers
+    never come here (_cell writes them), so -3 stays a number; the JSON keeps
+    every text exact."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _blocks(site: Site) -> Iterator[Row]:
