@@ -6,12 +6,16 @@ same messages to Material's bundle. The work is split by what it needs:
 
 - here, at build time, what needs dictionaries: the sections of every page,
   the Chinese words in them (jieba, search mode, so that 党风廉政 also yields
-  廉政) and their pinyin (pypinyin), both through gongshi.segment's cache; and
-  the count of every term in every section (gongshi.terms);
-- in the worker, at query time, the matching: a Chinese query is looked for as
-  written (so any sub-word is found), split into the site's own words only
-  when it occurs nowhere as written; English words by their stem; numbers as
-  whole numbers; pinyin, full or initials, through the readings shipped here.
+  廉政) and their pinyin (pypinyin), both through gongshi.segment's cache; the
+  count of every term in every section (gongshi.terms, Chinese numerals read
+  by cn2an); and the traditional characters the site's text can be typed in
+  (gongshi.traditional, from OpenCC's tables);
+- in the worker, at query time, the matching: a query in traditional
+  characters is converted first; a Chinese query is looked for as written
+  (so any sub-word is found), split into the site's own words only when it
+  occurs nowhere as written; English words by their stem; numbers as whole
+  numbers, in digits or Chinese numerals; pinyin, full, with fuzzy sounds
+  or initials, through the readings shipped here.
 
 The index comes in parts, so that the first search of a site of a thousand
 areas fetches some 100 kB, not its whole text (bench/README.md): a manifest,
@@ -30,7 +34,7 @@ from collections import defaultdict
 from operator import sub
 from pathlib import Path
 
-from . import terms
+from . import terms, traditional
 from .errors import SearchError
 from .sections import Section
 from .segment import Segmenter
@@ -73,7 +77,8 @@ _CUT_AFTER = (" ", "。", "，", "；", "、", "：", "！", "？", ".", ",", ";
 @dataclasses.dataclass(frozen=True)
 class Index:
     """One language's index, as the files the worker fetches: the manifest
-    (search/LANG.json: pages, section lengths, words, at the first search),
+    (search/LANG.json: pages, section lengths, words, the traditional
+    characters and phrases the text can be typed in, at the first search),
     chunks (search/LANG/cN.json: sections as [location, title, text], and 1
     after a part that continues a long section) and
     term shards (search/LANG/tN.json: the counts of the keys that hash to N)."""
@@ -117,7 +122,8 @@ def build_index(lang: str, sections: list[Section], segmenter: Segmenter) -> Ind
             chunks.append([])
         chunks[-1].append(entry)
         heads[-1][1] += size
-        title, text = terms.counts("" if continued else section.title), terms.counts(section.text)
+        title = terms.counts("" if continued else section.title, segmenter.number)
+        text = terms.counts(section.text, segmenter.number)
         for key, in_text in text.items():
             postings[key].extend((number, title.pop(key, 0), in_text))
         for key, in_title in title.items():
@@ -134,6 +140,7 @@ def build_index(lang: str, sections: list[Section], segmenter: Segmenter) -> Ind
         "shards": count,
         "words": words,
         "pinyin": [segmenter.reading(word) for word in words],
+        "simplified": traditional.simplified("\n".join(f"{s.title}\n{s.text}" for s in sections)),
     }
     return Index(manifest, chunks, shards)
 

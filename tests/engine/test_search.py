@@ -46,6 +46,9 @@ def test_the_index_of_a_language_keeps_its_pages_sections_and_words():
     assert manifest["lengths"] == [len(s.title) + len(s.text) for s in ZH] + [5]
     assert len(manifest["words"]) == len(manifest["pinyin"])
     assert manifest["pinyin"][manifest["words"].index("网约车")] == "wang yue che"
+    # Traditional characters a reader may type, as the text's simplified ones.
+    assert manifest["simplified"]["網"] == "网" and set(manifest["simplified"].values()) <= set("".join(
+        f"{s.title}{s.text}" for s in ZH) + "通知网约车")
 
 
 def test_every_term_is_counted_per_section_in_the_shard_its_key_hashes_to():
@@ -73,6 +76,7 @@ def test_sections_are_chunked_in_order_and_pages_keep_their_first_section():
 def test_english_text_has_no_chinese_words():
     index = build_index("en", EN, Segmenter())
     assert index.manifest["words"] == index.manifest["pinyin"] == []
+    assert index.manifest["simplified"] == {}
 
 
 def test_indexes_are_written_per_language(tmp_path):
