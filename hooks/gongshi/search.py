@@ -175,12 +175,15 @@ def _utf16_length(text: str) -> int:
 
 def write_indexes(site_dir: Path, sections: dict[str, list[Section]], cache: Path | None = None) -> None:
     """Write each language's index under search/, and the small search_index.json
-    that Material's bundle fetches; check that the worker is in the site.
+    that Material's bundle fetches; check that the worker is in the site, and
+    leave it there without its comments.
     `cache`: the file where gongshi.segment keeps words and readings between builds."""
     site_dir = Path(site_dir)
-    if not (site_dir / WORKER).is_file():
+    worker = site_dir / WORKER
+    if not worker.is_file():
         raise SearchError(f"the search worker {WORKER} is missing from the site; it belongs in overrides/{WORKER}",
                           f"网站中缺少搜索程序 {WORKER}；它应当在 overrides/{WORKER}")
+    worker.write_text(without_comments(worker.read_text(encoding="utf-8")), encoding="utf-8")
     folder = site_dir / INDEX_DIR
     segmenter = Segmenter(cache)
     for lang, found in sections.items():
@@ -191,6 +194,52 @@ def write_indexes(site_dir: Path, sections: dict[str, list[Section]], cache: Pat
     segmenter.save()
     config = {"lang": list(sections), "separator": HIGHLIGHT_SEPARATOR, "pipeline": [], "fields": {}}
     (folder / "search_index.json").write_text(_json({"config": config, "docs": []}), encoding="utf-8")
+
+
+# Before a "/" that starts a regular expression, not a division: a keyword.
+_BEFORE_VALUE = {"return", "typeof", "case", "in", "of", "new", "delete", "void", "throw", "yield", "await", "else", "do"}
+_VALUE_END = re.compile(r"[\w$)\]]$")
+
+
+def without_comments(script: str) -> str:
+    """The worker as readers download it: without its comments, the
+    indentation of its lines and blank lines, a third of its gzip
+    (bench/README.md). A small scanner of JavaScript that copies strings,
+    template literals (no comment in their ${}) and regular expressions (a
+    "/" where no value ends) as they are."""
+    lines, line, at = [], [], 0
+    while at < len(script):
+        c, pair = script[at], script[at:at + 2]
+        if c == "\n":
+            lines.append("".join(line).strip())
+            line, at = [], at + 1
+        elif pair == "/*":
+            line.append(" ")  # a comment between two words keeps them apart
+            at = script.index("*/", at + 2) + 2
+        elif pair == "//":
+            end = script.find("\n", at)
+            at = len(script) if end < 0 else end
+        elif c in "'\"`" or (c == "/" and _starts_value("".join(line).rstrip())):
+            end, in_class = at + 1, False
+            while script[end] != c or in_class:
+                if script[end] == "\\":
+                    end += 1
+                elif c == "/" and script[end] in "[]":
+                    in_class = script[end] == "["
+                end += 1
+            line.append(script[at:end + 1])
+            at = end + 1
+        else:
+            line.append(c)
+            at += 1
+    lines.append("".join(line).strip())
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+def _starts_value(before: str) -> bool:
+    """Whether a "/" after this much of a line starts a regular expression."""
+    word = re.search(r"[\w$]*$", before)[0]
+    return not _VALUE_END.search(before) or word in _BEFORE_VALUE
 
 
 def _json(data) -> str:

@@ -8,7 +8,8 @@ import pytest
 
 from gongshi import search, terms
 from gongshi.errors import SearchError
-from gongshi.search import MATERIAL_BUNDLE, MATERIAL_WORKER, WORKER, build_index, chinese_words, use_our_worker, write_indexes
+from gongshi.search import (MATERIAL_BUNDLE, MATERIAL_WORKER, WORKER, build_index, chinese_words, use_our_worker,
+                            without_comments, write_indexes)
 from gongshi.sections import Section
 from gongshi.segment import Segmenter
 
@@ -153,3 +154,13 @@ def test_the_manifest_names_the_version_of_its_parts():
     edited = version(ZH[:1] + [Section("areas/clean/#car", "网约车", "开展网约车专项整治行动。")])
     assert first == again
     assert edited != first
+
+
+def test_the_worker_is_sent_without_its_comments():
+    script = ('/* The worker.\n * Two lines. */\n"use strict"\n\nconst a = "/* a string */" // a comment\n'
+              'const r = /\\d+*/g /* after a regular expression */\n  const t = `//${x}`, d = a / 2 / b\n'
+              'if (/[/*]x/.test(s)) return /a\\/b/\nlet/* between */x\n')
+    assert without_comments(script) == ('"use strict"\nconst a = "/* a string */"\nconst r = /\\d+*/g\n'
+                                        'const t = `//${x}`, d = a / 2 / b\nif (/[/*]x/.test(s)) return /a\\/b/\n'
+                                        'let x\n')
+    assert without_comments(without_comments(script)) == without_comments(script)
