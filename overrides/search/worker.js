@@ -58,6 +58,8 @@ const CHECK_BYTES = 40000              /* and this for learning whether long Chi
 const CHECKED = 3                      /* chunks of text read at a time for that */
 const SECTIONS_READ = 6                /* of a page: those it counts best */
 const PAIRS = 32                       /* pairs of characters counted at a time */
+const PASTED = 100                     /* characters of a query that was pasted, not typed, */
+const PREFETCHED = 16                  /* and the shards fetched at once for its characters */
 const STOP_WORDS = new Set(
   "a an and are as at be by for from has have in is it its of on or that the their this to was were which with"
     .split(" "))
@@ -445,6 +447,16 @@ async function parse(query) {
   const joined = pieces.join("")
   if (pieces.length > 1 && /^[a-z]+$/.test(joined) && spoken(joined).some(words => words.length))
     return [word(joined)]
+
+  /* Text pasted: the shards that its Chinese characters are counted in,
+     fetched together rather than one after the other as its pieces come;
+     the first PREFETCHED, so that text found nowhere does not fetch them all */
+  if (query.length > PASTED) {
+    const wanted = new Set(Array.from(pieces.join(""), c => HAN.test(c) ? shardOf(c) : -1))
+    wanted.delete(-1)
+    for (const n of [...wanted].filter(n => !index.shards.has(n)).slice(0, PREFETCHED))
+      shard(n)
+  }
 
   const terms = new Map()                /* by key: a term typed twice is one */
   for (const piece of new Set(pieces)) {
