@@ -242,3 +242,10 @@ def long_queries(site: Path, lang: str = "zh") -> dict[str, str]:
         "characters not used": run_of(unused),
         "words and numbers apart": run_of(words + [str(n) for n in range(100)], between=" "),
     }
+
+
+def ask_pasted(page, pasted: Query, then: Query) -> tuple[Answer, Answer, Answer]:
+    """A long query, the query `then` after it (which must not wait behind
+    it), and the long one again, once the parts of the index it needs are
+    fetched (the box sends a text anew only after another)."""
+    return ask(page, pasted), ask(page, then), ask(page, pasted)
