@@ -32,8 +32,9 @@ LATIN_WORD = re.compile(f"[{LATIN}]+")
 NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")  # ASCII digits, as JavaScript's \d
 # Chinese numerals that stand for a number (the worker's numerals()): a run of
 # these characters that holds a unit and is two characters or more (二十九,
-# 两千, 十一), or one digit before a measure word (三年, 八项, 两个). Not a digit
-# alone elsewhere (一岗双责, 统一), nor digits without a unit (一一对应, 五一).
+# 两千, 十一), digits before 年 (a year: 二〇二四年), or one digit before a
+# measure word (三年, 八项, 两个). Not a digit alone elsewhere (一岗双责, 统一),
+# nor other digits without a unit (一一对应, 五一).
 NUMERAL_RUN = re.compile("[零〇一二三四五六七八九十百千万亿两]+")
 _UNIT = re.compile("[十百千万亿]")
 _DIGIT_ALONE = "一二三四五六七八九十两"
@@ -78,7 +79,7 @@ def shard(key: str, count: int) -> int:
 
 def numeral_value(numeral: str) -> int | None:
     """The number a run of Chinese numerals writes, as cn2an reads it (its
-    "normal" mode: 两千 and 一万二 too), or None."""
+    "normal" mode: 两千, 一万二 and 二〇二四 too), or None."""
     import cn2an  # 0.3 s to import: only for numerals no cache holds (gongshi.segment)
 
     try:
@@ -94,7 +95,7 @@ def numerals(run: str, value_of: Callable[[str], int | None] = numeral_value) ->
     found = []
     for match in NUMERAL_RUN.finditer(run):
         numeral, after = match[0], run[match.end():match.end() + 1]
-        if (_UNIT.search(numeral) is not None if len(numeral) > 1
+        if (_UNIT.search(numeral) is not None or after == "年" if len(numeral) > 1
                 else numeral in _DIGIT_ALONE and after != "" and after in MEASURE_WORDS):
             value = value_of(numeral)
             if value is not None:

@@ -163,9 +163,9 @@ function numbers(folded) {
 
 /* Where a run of Chinese characters writes a number in Chinese numerals, as
    gongshi.terms.numerals: a run of them that holds a unit and is two
-   characters or more (二十九, 两千, 十一), or one digit before a measure word
-   (三年, 两个); not a digit alone elsewhere (一岗双责) nor digits without a
-   unit (一一对应). */
+   characters or more (二十九, 两千, 十一), digits before 年 (二〇二四年), or
+   one digit before a measure word (三年, 两个); not a digit alone elsewhere
+   (一岗双责) nor other digits without a unit (一一对应). */
 const NUMERAL_RUN = /[零〇一二三四五六七八九十百千万亿两]+/g
 const DIGIT_ALONE = "一二三四五六七八九十两"
 const MEASURE_WORDS = "个项次名人件条家起批份处辆艘座台户所类种期级年月天日周轮本篇场元位支套张块"
@@ -175,7 +175,7 @@ function numerals(run) {
   const found = []
   for (const m of run.matchAll(NUMERAL_RUN)) {
     const numeral = m[0], after = run[m.index + numeral.length]
-    if (numeral.length > 1 ? /[十百千万亿]/.test(numeral)
+    if (numeral.length > 1 ? /[十百千万亿]/.test(numeral) || after === "年"
       : DIGIT_ALONE.includes(numeral) && after !== undefined && MEASURE_WORDS.includes(after)) {
       const value = numeralValue(numeral)
       if (value !== null)
@@ -187,7 +187,8 @@ function numerals(run) {
 
 /* The value of Chinese numerals as cn2an's "normal" mode reads them (the
    build's reader, whose answers a test holds this to): its written forms,
-   with 两 and 〇, zeros left out (一万二十), and spoken ones (一万二, 两千五). */
+   with 两 and 〇, zeros left out (一万二十), spoken ones (一万二, 两千五), and
+   digits alone (二〇二四). */
 const DIGITS = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
 const UNITS = { 十: 10, 百: 100, 千: 1000, 万: 1e4, 亿: 1e8 }
 const WRITTEN_NUMERAL = (() => {
@@ -204,6 +205,12 @@ const SPOKEN_NUMERAL = /^([零〇一二两三四五六七八九]{0,2}[十百千�
 const NEXT_UNIT = { 万: "千", 千: "百", 百: "十" }
 
 function numeralValue(numeral) {
+  const value = /[十百千万亿]/.test(numeral) ? withUnits(numeral) : Number(Array.from(numeral, c => DIGITS[c]).join(""))
+  return value !== null && value < LARGEST ? value : null
+}
+
+/* Numerals with a unit, after cn2an's normalising of left-out zeros and ones. */
+function withUnits(numeral) {
   let written = numeral.replace(/零十/g, "零一十").replace(/零百/g, "零一百")
     .replace(/万零(?=[零〇一二两三四五六七八九]千)/g, "万")
     .replace(/([万亿])([零〇一二两三四五六七八九][十百])/g, "$1零$2")
@@ -235,7 +242,7 @@ function numeralValue(numeral) {
         value += unit                    /* 十五 */
     }
   })
-  return value < LARGEST ? value : null
+  return value
 }
 
 /* A syllable of pinyin with its fuzzy sounds folded: zhang → zan, neng → len.

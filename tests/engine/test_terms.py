@@ -56,6 +56,7 @@ def test_keys_go_to_shards_by_their_first_chinese_character():
     ("治本攻坚三年行动，中央八项规定，两个单位", {"#3": 1, "#8": 1, "#2": 1}),  # a digit before a measure word
     ("一岗双责、三重一大、统一部署、一一对应、十四五规划、万一", {}),  # words, not numbers
     ("29个问题和二十九个问题", {"#29": 2}),
+    ("二〇二四年和2024年", {"#2024": 2}),  # digits without a unit: a year
 ])
 def test_chinese_numerals_are_counted_as_the_numbers_they_write(text, numbers):
     assert {key: n for key, n in counts(text).items() if key.startswith("#")} == numbers
