@@ -455,15 +455,8 @@ async function parse(query) {
   if (pieces.length > 1 && /^[a-z]+$/.test(joined) && spoken(joined).some(words => words.length))
     return [word(joined)]
 
-  /* Text pasted: the shards that its Chinese characters are counted in,
-     fetched together rather than one after the other as its pieces come;
-     the first PREFETCHED, so that text found nowhere does not fetch them all */
-  if (query.length > PASTED) {
-    const wanted = new Set(Array.from(pieces.join(""), c => HAN.test(c) ? shardOf(c) : -1))
-    wanted.delete(-1)
-    for (const n of [...wanted].filter(n => !index.shards.has(n)).slice(0, PREFETCHED))
-      shard(n)
-  }
+  if (query.length > PASTED)
+    await prefetch(pieces)
 
   const terms = new Map()                /* by key: a term typed twice is one */
   for (const piece of new Set(pieces)) {
@@ -481,6 +474,30 @@ async function parse(query) {
   const all = [...terms.values()]
   const content = all.filter(term => !STOP_WORDS.has(term.key))
   return content.length ? content : all
+}
+
+/* Text pasted: what its pieces will need, fetched together rather than one
+   after the other as they come. First the shards its Chinese characters are
+   counted in (the first PREFETCHED, so that text found nowhere does not fetch
+   them all); then, once its pieces of Chinese are counted, the text of the
+   section each most likely holds it in, as much as one search reads. */
+async function prefetch(pieces) {
+  const wanted = new Set(Array.from(pieces.join(""), c => HAN.test(c) ? shardOf(c) : -1))
+  wanted.delete(-1)
+  for (const n of [...wanted].filter(n => !index.shards.has(n)).slice(0, PREFETCHED))
+    shard(n)
+  const runs = new Set(pieces.flatMap(piece => piece.match(/\p{sc=Han}{3,}/gu) || []))
+  const counted = await Promise.all([...runs].map(run => text(toSimplified(run)).count()))
+  live()
+  const chunks = new Set(counted.filter(counts => counts.size).map(counts => index.chunkOf[mostLikely(counts)[0]]))
+  let bytes = 0
+  read([...chunks].filter(c => (bytes += index.chunkBytes[c]) <= READ_BYTES).map(c => index.chunkFirst[c]))
+}
+
+/* Sections by how densely they hold a term, as counted: the likeliest first. */
+function mostLikely(counts) {
+  const density = ([s, [title, text]]) => (title + text) / index.lengths[s]
+  return [...counts].sort((a, b) => density(b) - density(a)).map(([s]) => s)
 }
 
 /* A piece's Latin words, each apart, and its Chinese and numbers, those side
@@ -580,8 +597,7 @@ async function occurs(term) {
   live()
   if (term.exact || !counts.size)
     return counts.size > 0
-  const density = ([s, [title, text]]) => (title + text) / index.lengths[s]
-  const likely = [...counts].sort((a, b) => density(b) - density(a)).map(([s]) => s)
+  const likely = mostLikely(counts)
   const chunks = [...new Set(likely.map(s => index.chunkOf[s]))]
   let fetched = 0
   for (let start = 0; start < chunks.length; start += CHECKED) {
