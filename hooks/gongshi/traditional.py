@@ -8,8 +8,8 @@ of Taiwan, of Hong Kong or OpenCC's standard ones. Not the regions' words
 (tw2sp's 檔案 → 文件): they translate computing terms, and this site's
 archives are 档案. It keeps only what this site can use:
 
-- a character whose simplified form the text uses (about 450 of OpenCC's
-  4,000, 2.5 kB of gzip in the manifest);
+- a character whose simplified form the text uses (435 of OpenCC's 4,000 on
+  the seed's site, 2.2 kB of gzip in the manifest with the phrases);
 - a phrase that OpenCC converts otherwise than character by character, where
   the text has the phrase so converted (顯著 is 显著, though 著 alone is 着),
   and the text does not have the phrase as written;
@@ -46,12 +46,12 @@ def simplified(text: str) -> dict[str, str]:
     for, as far as `text` (all of a site's text in one language) holds it."""
     used = set(text)
     characters = {}
-    for key, converted in _conversions(1).items():
+    for key, converted in _characters().items():
         found = next((c for c in converted if c != key and used.issuperset(c)), None)
         if found is not None:
             characters[key] = found
     phrases = {}
-    for key, converted in _conversions(2).items():
+    for key, converted in _phrases().items():
         by_character = "".join(characters.get(c, c) for c in key)
         found = next((c for c in converted if c != by_character and used.issuperset(c)), None)
         if found is not None and found in text and key not in text:
@@ -59,22 +59,28 @@ def simplified(text: str) -> dict[str, str]:
     # The text's own pairs around a character it writes as itself that the map converts.
     written = "".join(sorted(used.intersection(characters)))
     if written:
-        for match in re.finditer(f"[{terms.HAN}]?[{written}][{terms.HAN}]?", text):
-            for pair in {match[0][:2], match[0][-2:]}:
+        for match in re.finditer(f"([{terms.HAN}]?)([{written}])(?=([{terms.HAN}]?))", text):
+            for pair in (match[1] + match[2], match[2] + match[3]):
                 if len(pair) == 2:
                     phrases.setdefault(pair, pair)
     return dict(sorted({**characters, **phrases}.items()))
 
 
 @cache
-def _conversions(length: int) -> dict[str, tuple[str, ...]]:
-    """Every key of OpenCC's tables of this length (1: characters, 2: phrases
-    of two characters or more), with what each conversion makes of it."""
+def _characters() -> dict[str, tuple[str, ...]]:
+    """Every character of OpenCC's tables, with what each conversion makes
+    of it: its character tables only, as no phrase is one character."""
     *regions, last = _tables()
-    keys = {key for stage in _tables() for table in stage[:2] for key in table if (len(key) > 1) == (length > 1)}
-    if length == 1:  # a character is only ever converted by the character tables
-        return {key: tuple(last[1].get(first[1].get(key, key), first[1].get(key, key)) for first in regions)
-                for key in sorted(keys)}
+    keys = {key for stage in _tables() for key in stage[1]}
+    return {key: tuple(last[1].get(first[1].get(key, key), first[1].get(key, key)) for first in regions)
+            for key in sorted(keys)}
+
+
+@cache
+def _phrases() -> dict[str, tuple[str, ...]]:
+    """Every phrase of OpenCC's tables, with what each conversion makes of it."""
+    *regions, last = _tables()
+    keys = {key for stage in _tables() for key in stage[0]}
     return {key: tuple(_stage(_stage(key, *first), *last) for first in regions) for key in sorted(keys)}
 
 

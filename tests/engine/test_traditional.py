@@ -27,6 +27,11 @@ def test_a_phrase_is_kept_where_the_text_has_it_as_opencc_converts_it():
     assert found["显著"] == "显著" and found["著"] == "着"
 
 
+def test_every_pair_of_the_text_around_such_a_character_is_kept():
+    found = simplified("显著著名，紧盯着")
+    assert {key for key, value in found.items() if key == value} == {"显著", "著著", "著名"}
+
+
 def test_a_phrase_the_text_has_as_written_is_not_converted():
     # 批覆 is 批复 in OpenCC's phrase table; a text that writes 批覆 keeps it.
     assert simplified("批复")["批覆"] == "批复"
