@@ -492,6 +492,7 @@ async function prefetch(pieces) {
   const chunks = new Set(counted.filter(counts => counts.size).map(counts => index.chunkOf[mostLikely(counts)[0]]))
   let bytes = 0
   read([...chunks].filter(c => (bytes += index.chunkBytes[c]) <= READ_BYTES).map(c => index.chunkFirst[c]))
+    .catch(() => {})                     /* a part that could not be fetched fails where it is read */
 }
 
 /* Sections by how densely they hold a term, as counted: the likeliest first. */
