@@ -68,7 +68,8 @@ def build(project: Path, site_dir: Path, timeout: float, config: str = "mkdocs.y
 
 
 def check(project: Path, timeout: float) -> Run:
-    return run(CHECK_COMMAND, project, timeout)
+    """`gongshi check` with the project's own copy of the engine, as its build has (bench/synth.py)."""
+    return run(CHECK_COMMAND, project, timeout, {**ENV, "PYTHONPATH": str(project / "hooks")})
 
 
 def _free_port() -> int:
