@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .format import format_date
@@ -64,14 +65,9 @@ class RollUp:
     items: int  # items of the area that roll up
 
 
-def statuses_in(site: Site, update: Update) -> dict[str, ItemStatus]:
-    """The statuses an update states, by item id."""
-    given = {entry.item: entry for entry in update.statuses}
-    if update.id == site.progress.figures_as_of:
-        for item_id, (_, item) in site.items.items():
-            if item.status is not None:
-                given.setdefault(item_id, ItemStatus(item_id, item.status))
-    return given
+def statuses_in(site: Site, update: Update) -> Mapping[str, ItemStatus]:
+    """The statuses an update states, by item id (Site.stated_statuses)."""
+    return site.stated_statuses[update.id]
 
 
 def update_counts(site: Site, update: Update) -> Counts:

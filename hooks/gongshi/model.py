@@ -588,6 +588,22 @@ class Site:
         return {item.id: (area, item) for area in self.areas for item in area.items()}
 
     @functools.cached_property
+    def stated_statuses(self) -> dict[str, Mapping[str, ItemStatus]]:
+        """The statuses each update states, by update id, then item id (read-only):
+        its own entries, and for the update the figures belong to, the statuses
+        the notice's items carry. Each area page asks for every update: built
+        anew each time, that was areas × items (1,100 × 2,900 at 100× the seed)."""
+        stated = {}
+        for update in self.updates:
+            given = {entry.item: entry for entry in update.statuses}
+            if update.id == self.progress.figures_as_of:
+                for item_id, (_, item) in self.items.items():
+                    if item.status is not None:
+                        given.setdefault(item_id, ItemStatus(item_id, item.status))
+            stated[update.id] = types.MappingProxyType(given)
+        return stated
+
+    @functools.cached_property
     def figures_by_block(self) -> dict[str, list[Figure]]:
         """The round's other figures (Round.figures), by the block that states them."""
         found: dict[str, list[Figure]] = {}
