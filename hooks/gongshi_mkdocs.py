@@ -1,10 +1,10 @@
 """MkDocs hooks: a thin adapter from MkDocs events to the gongshi engine.
 
 mkdocs-static-i18n builds once per language, so every event below runs again
-for each language. Each pass starts with on_config, which checks the project,
-keeps the site it loaded for the pass's later events, and configures MkDocs
+for each language. Each pass starts with on_config, which configures MkDocs
 and i18n from the site's data: its name, languages and navigation live in
-data/site.yaml, not in mkdocs.yml.
+data/site.yaml, not in mkdocs.yml. The first pass of a build checks the
+project first, and keeps the site it loaded for every later event.
 """
 from __future__ import annotations
 
@@ -50,10 +50,10 @@ def _root(config) -> Path:
     return Path(config.config_file_path).parent
 
 
-# What this build pass loaded in on_config (each language, each rebuild under
-# `mkdocs serve`): the site, and where each block of the notice is shown.
-# Asking load_site again for every page would hash every data file for every
-# page: pages × files, most of a large build.
+# What the first pass of this build (each rebuild under `mkdocs serve`) loaded
+# in on_config: the site, where each block of the notice is shown, and whether
+# the check has run. Asking load_site again for every page would hash every
+# data file for every page: pages × files, most of a large build.
 _loaded = {}
 
 
@@ -66,7 +66,7 @@ def _load(config):
 
 
 def _site():
-    """The validated data of this build pass, loaded in on_config."""
+    """The validated data of this build, loaded in its first on_config."""
     return _loaded["site"]
 
 
@@ -111,15 +111,22 @@ def on_config(config):
     configure the build from the site's data. Runs before i18n's on_config
     (priority -100), which reads the languages set here."""
     global _stopped_before_writing
-    root = _root(config)
-    problems = check_project(root)
-    _stopped_before_writing = bool(problems)
-    if problems:
-        raise PluginError(_report(InputError(problems)))
-    site = _load(config)  # the check has just loaded it: load_site's cache answers
-    docs = root / "docs"
-    _loaded["shown_on"] = shown_on(site, {page: files[site.languages[0]].read_text(encoding="utf-8")
-                                          for page, files in written_pages(docs, site.languages).items()})
+    if _loaded.get("checked"):
+        # A later language of the same build (i18n builds each in turn): the
+        # files are those just checked, and checking them again is a second
+        # check of every page and data file.
+        site = _site()
+    else:
+        root = _root(config)
+        problems = check_project(root)
+        _stopped_before_writing = bool(problems)
+        if problems:
+            raise PluginError(_report(InputError(problems)))
+        site = _load(config)  # the check has just loaded it: load_site's cache answers
+        docs = root / "docs"
+        _loaded["shown_on"] = shown_on(site, {page: files[site.languages[0]].read_text(encoding="utf-8")
+                                              for page, files in written_pages(docs, site.languages).items()})
+        _loaded["checked"] = True
     _configure(config, site)
     _skip_materials_index(config)
     if site.info.domain and not config.site_url:
@@ -203,6 +210,10 @@ def _skip_materials_index(config):
     search = config.plugins.get("material/search")
     if search is not None:
         search.search_index.add_entry_from_context = lambda page: None
+
+
+def on_build_error(error):
+    _loaded["checked"] = False
 
 
 def on_serve(server, config, builder):
@@ -382,6 +393,7 @@ def on_post_build(config):
     is old: a notice, not a failure (INFO, which --strict lets pass)."""
     if config.plugins["i18n"].building:
         return
+    _loaded["checked"] = False  # the next build (under `mkdocs serve`) checks the files again
     site_dir = Path(config.site_dir)
     _searchable(write_indexes, site_dir, _search_sections, _root(config) / CACHE)
     write_export(_site(), site_dir)
