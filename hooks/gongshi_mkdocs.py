@@ -32,9 +32,9 @@ from gongshi.localized import in_language, localized
 from gongshi.markup import esc
 from gongshi.model import NavSection
 from gongshi.render import SITEMAP_PLACEHOLDER, Context, fill_markers, generated_pages, shown_on, sitemap_html
-from gongshi.search import use_our_worker, write_indexes
+from gongshi.search import INDEX_DIR, IndexBuilder, use_our_worker, write_indexes
 from gongshi.validate import nav_pages
-from gongshi.segment import CACHE, check_installed
+from gongshi.segment import CACHE, Segmenter, check_installed
 from gongshi.sections import page_sections
 
 log = get_plugin_logger("gongshi")
@@ -214,6 +214,7 @@ def _skip_materials_index(config):
 
 def on_build_error(error):
     _loaded["checked"] = False
+    _search.clear()
 
 
 def on_serve(server, config, builder):
@@ -246,7 +247,6 @@ def on_pre_build(config):
             "title": label(lang, "translation_note_title"), "text": label(lang, "translation_note")},
     }
     _searchable(check_installed)
-    _search_sections[lang] = []
 
 
 @event_priority(50)
@@ -312,9 +312,10 @@ def on_page_markdown(markdown, page, config, files):
 
 # --- search: Material's box and list, our index and worker (gongshi.search) ---
 
-# The sections of every page, by build language, for the indexes written once
-# every language is built.
-_search_sections: dict[str, list] = {}
+# This build's index of each language ("builders"), built as its pages are
+# rendered and finished once every language is built, and the words and
+# readings they share ("segmenter").
+_search: dict = {}
 
 
 def _searchable(call, *args):
@@ -324,9 +325,26 @@ def _searchable(call, *args):
         raise PluginError(error.format(message_language())) from None
 
 
+def _index(config, lang: str) -> IndexBuilder:
+    """This build's index of `lang`, begun at its first page: after MkDocs has
+    emptied the site folder, which it does after on_pre_build."""
+    if not _search:  # the first page of this build
+        _search.update(segmenter=Segmenter(_root(config) / CACHE), builders={})
+    builders = _search["builders"]
+    if lang not in builders:
+        builders[lang] = IndexBuilder(lang, Path(config.site_dir) / INDEX_DIR, _search["segmenter"])
+    return builders[lang]
+
+
+def _add_to_index(config, page, html):
+    index = _index(config, _language(config))
+    for section in page_sections(page.url, page.title, html):
+        index.add(section)
+
+
 def on_page_content(html, page, config, files):
     if not (page.meta.get("search") or {}).get("exclude"):
-        _search_sections[_language(config)] += page_sections(page.url, page.title, html)
+        _searchable(_add_to_index, config, page, html)
     return html
 
 
@@ -395,7 +413,10 @@ def on_post_build(config):
         return
     _loaded["checked"] = False  # the next build (under `mkdocs serve`) checks the files again
     site_dir = Path(config.site_dir)
-    _searchable(write_indexes, site_dir, _search_sections, _root(config) / CACHE)
+    builders = {lang: _index(config, lang) for lang in _site().languages}  # a language of no page has an index too
+    segmenter = _search["segmenter"]
+    _search.clear()
+    _searchable(write_indexes, site_dir, builders, segmenter)
     write_export(_site(), site_dir)
     write_sums(site_dir)
     stale = staleness(_site(), datetime.date.today())

@@ -54,16 +54,6 @@ HIGHLIGHT_SEPARATOR = r"[\s\-]+"
 _WORKER_IN_CONFIG = re.compile(r'("search":\s*")([^"]*)' + re.escape(MATERIAL_WORKER) + '"')
 
 
-def chinese_words(sections: list[Section], segmenter: Segmenter) -> list[str]:
-    """Every Chinese word of two characters or more in the sections, as jieba's
-    search mode cuts them: whole words and the shorter words inside them."""
-    words = set()
-    for section in sections:
-        for run in terms.HAN_RUN.findall(f"{section.title} {section.text}"):
-            words.update(segmenter.words(run))
-    return sorted(words)
-
-
 # A term shard holds the counts of about this many (term, section) pairs,
 # a few kB of gzip, of which a query fetches one per Chinese character or word;
 # a chunk holds the text of consecutive sections up to this many bytes (a
@@ -74,97 +64,117 @@ CHUNK_BYTES = 8000
 _CUT_AFTER = (" ", "。", "，", "；", "、", "：", "！", "？", ".", ",", ";")
 
 
-@dataclasses.dataclass(frozen=True)
-class Index:
-    """One language's index, as the files the worker fetches: the manifest
-    (search/LANG.json: pages, section lengths, words, the traditional
-    characters and phrases the text can be typed in, at the first search),
-    chunks (search/LANG/cN.json: sections as [location, title, text], and 1
-    after a part that continues a long section) and
-    term shards (search/LANG/tN.json: the counts of the keys that hash to N)."""
-    manifest: dict
-    chunks: list[list]
-    shards: list[dict]
+class IndexBuilder:
+    """One language's index, built a section at a time as pages are rendered,
+    and written as the files the worker fetches: the manifest (search/LANG.json:
+    pages, section lengths, words and their pinyin, the traditional characters
+    and phrases the text can be typed in, at the first search), chunks
+    (search/LANG/cN.json: sections as [location, title, text], and 1 after a
+    part that continues a long section) and term shards (search/LANG/tN.json:
+    the counts of the keys that hash to N).
 
-    def files(self) -> dict[str, str]:
-        """File name under search/ → its JSON. The manifest names a hash of
-        the parts: the worker asks for them as tN.json?v=VERSION, so that a
-        browser that kept the parts of an earlier build does not mix them in."""
-        lang = self.manifest["lang"]
-        parts = {**{f"{lang}/c{n}.json": _json(chunk) for n, chunk in enumerate(self.chunks)},
-                 **{f"{lang}/t{n}.json": _json(shard) for n, shard in enumerate(self.shards)}}
-        version = hashlib.sha256("\n".join(parts.values()).encode("utf-8")).hexdigest()[:16]
-        return {f"{lang}.json": _json({**self.manifest, "version": version}), **parts}
+    Each chunk is written once it is full, the shards and the manifest by
+    write_indexes(). Until then it keeps what they need: the counts, a line per
+    page, section and chunk, and the runs of Chinese text (for the words, and
+    the traditional characters); not the text itself, most of the memory of a
+    build at 1,100 areas."""
+
+    def __init__(self, lang: str, folder: Path, segmenter: Segmenter):
+        self.lang, self.folder, self.segmenter = lang, Path(folder), segmenter
+        shutil.rmtree(self.folder / lang, ignore_errors=True)  # no part of an earlier, larger index stays
+        (self.folder / lang).mkdir(parents=True)
+        self.runs: set[str] = set()  # every run of Chinese characters in the text
+        self._pages: list[list] = []  # location, title, first section
+        self._lengths: list[int] = []
+        self._heads: list[list] = []  # per chunk: first section, bytes
+        self._chunk: list[str] = []  # the sections of the chunk being filled, as JSON
+        # Per key, (section, count in its title, count in its text) after each
+        # other: an array of machine integers, not 3 Python objects per pair.
+        self._postings: defaultdict[str, array] = defaultdict(lambda: array("i"))
+        self._parts = 0  # parts written so far
+        self._version = hashlib.sha256()  # of every part, in order, for the manifest
+
+    def add(self, section: Section) -> None:
+        self.runs.update(terms.HAN_RUN.findall(f"{section.title} {section.text}"))
+        for part, continued in _parts(section):
+            number = len(self._lengths)
+            page = part.location.split("#")[0]
+            if not self._pages or self._pages[-1][0] != page:
+                self._pages.append([page, part.title, number])
+            # A part after the first shows its section's title, but is searched for its text only.
+            entry = _json([part.location, part.title, part.text] + ([1] if continued else []))
+            self._lengths.append(_utf16_length(part.text) + (0 if continued else _utf16_length(part.title)))
+            size = len(entry.encode("utf-8")) + 1
+            if not self._heads or self._heads[-1][1] + size > CHUNK_BYTES:
+                self._write_chunk()
+                self._heads.append([number, 0])
+            self._chunk.append(entry)
+            self._heads[-1][1] += size
+            title = terms.counts("" if continued else part.title, self.segmenter.number)
+            text = terms.counts(part.text, self.segmenter.number)
+            for key, in_text in text.items():
+                self._postings[key].extend((number, title.pop(key, 0), in_text))
+            for key, in_title in title.items():
+                self._postings[key].extend((number, in_title, 0))
+
+    def _write_chunk(self) -> None:
+        if self._chunk:
+            self._write(f"{self.lang}/c{len(self._heads) - 1}.json", "[" + ",".join(self._chunk) + "]")
+            self._chunk = []
+
+    def _write(self, name: str, text: str) -> None:
+        encoded = text.encode("utf-8")
+        if self._parts:
+            self._version.update(b"\n")
+        self._version.update(encoded)
+        self._parts += 1
+        (self.folder / name).write_bytes(encoded)
+
+    def finish(self, words: list[str], readings: dict[str, str]) -> None:
+        """Write the last chunk, the shards and then the manifest, which names
+        a hash of the parts: the worker asks for them as tN.json?v=VERSION, so
+        that a browser that kept the parts of an earlier build does not mix them in."""
+        self._write_chunk()
+        count = max(1, -(-sum(map(len, self._postings.values())) // (3 * SHARD_ENTRIES)))
+        keys: list[list[str]] = [[] for _ in range(count)]
+        for key in sorted(self._postings):
+            keys[terms.shard(key, count)].append(key)
+        for n, shard in enumerate(keys):
+            self._write(f"{self.lang}/t{n}.json", _json({key: _delta_coded(self._postings.pop(key)) for key in shard}))
+        manifest = {
+            "lang": self.lang,
+            "pages": self._pages,
+            "lengths": self._lengths,
+            "chunks": self._heads,
+            "shards": count,
+            "words": words,
+            "pinyin": [readings[word] for word in words],
+            # Only the Chinese characters of a text count for its traditional forms.
+            "simplified": traditional.simplified("\n".join(sorted(self.runs))),
+            "version": self._version.hexdigest()[:16],
+        }
+        (self.folder / f"{self.lang}.json").write_text(_json(manifest), encoding="utf-8")
 
 
-def build_index(lang: str, sections: list[Section], segmenter: Segmenter) -> Index:
-    """The index of one language: its pages and sections, the counts of every
-    term in every section, and the Chinese words with their readings (none in
-    a language without Chinese text)."""
-    words = chinese_words(sections, segmenter)
-    pages: list[list] = []  # location, title, first section
-    chunks: list[list] = []
-    heads: list[list] = []  # per chunk: first section, bytes
-    # Per key, (section, count in its title, count in its text) after each
-    # other: an array of machine integers, not 3 Python objects per pair.
-    postings: defaultdict[str, array] = defaultdict(lambda: array("l"))
-    lengths: list[int] = []
-    for number, (section, continued) in enumerate(_parts(sections)):
-        page = section.location.split("#")[0]
-        if not pages or pages[-1][0] != page:
-            pages.append([page, section.title, number])
-        # A part after the first shows its section's title, but is searched for its text only.
-        entry = [section.location, section.title, section.text] + ([1] if continued else [])
-        lengths.append(_utf16_length(section.text) + (0 if continued else _utf16_length(section.title)))
-        size = len(_json(entry).encode("utf-8")) + 1
-        if not heads or heads[-1][1] + size > CHUNK_BYTES:
-            heads.append([number, 0])
-            chunks.append([])
-        chunks[-1].append(entry)
-        heads[-1][1] += size
-        title = terms.counts("" if continued else section.title, segmenter.number)
-        text = terms.counts(section.text, segmenter.number)
-        for key, in_text in text.items():
-            postings[key].extend((number, title.pop(key, 0), in_text))
-        for key, in_title in title.items():
-            postings[key].extend((number, in_title, 0))
-    count = max(1, -(-sum(map(len, postings.values())) // (3 * SHARD_ENTRIES)))
-    shards: list[dict] = [{} for _ in range(count)]
-    for key in sorted(postings):
-        shards[terms.shard(key, count)][key] = _delta_coded(postings[key])
-    manifest = {
-        "lang": lang,
-        "pages": pages,
-        "lengths": lengths,
-        "chunks": heads,
-        "shards": count,
-        "words": words,
-        "pinyin": [segmenter.reading(word) for word in words],
-        "simplified": traditional.simplified("\n".join(f"{s.title}\n{s.text}" for s in sections)),
-    }
-    return Index(manifest, chunks, shards)
-
-
-def _parts(sections: list[Section]):
-    """Each section, and one longer than CHUNK_BYTES in UTF-8 as parts of about
+def _parts(section: Section):
+    """The section, or one longer than CHUNK_BYTES in UTF-8 as parts of about
     that size, cut after a space or a punctuation mark where there is one, each
     with whether it continues the part before. A search reads the parts that
     hold its terms, not all of a list of a thousand areas."""
-    for section in sections:
-        text, continued = section.text, False
-        while len(encoded := text.encode("utf-8")) > CHUNK_BYTES:
-            most = CHUNK_BYTES * len(text) // len(encoded)  # characters, at this text's bytes per character
-            cut = max(text.rfind(mark, most // 2, most) for mark in _CUT_AFTER) + 1 or most
-            yield dataclasses.replace(section, text=text[:cut]), continued
-            text, continued = text[cut:], True
-        yield dataclasses.replace(section, text=text), continued
+    text, continued = section.text, False
+    while len(encoded := text.encode("utf-8")) > CHUNK_BYTES:
+        most = CHUNK_BYTES * len(text) // len(encoded)  # characters, at this text's bytes per character
+        cut = max(text.rfind(mark, most // 2, most) for mark in _CUT_AFTER) + 1 or most
+        yield dataclasses.replace(section, text=text[:cut]), continued
+        text, continued = text[cut:], True
+    yield dataclasses.replace(section, text=text), continued
 
 
 def _delta_coded(entries: array) -> list[int]:
     """(section, count in its title, count in its text) after each other, each
     section by its distance from the one before: short numbers in the file."""
     sections = entries[0::3]
-    entries[3::3] = array("l", map(sub, sections[1:], sections[:-1]))
+    entries[3::3] = array("i", map(sub, sections[1:], sections[:-1]))
     return entries.tolist()
 
 
@@ -173,27 +183,26 @@ def _utf16_length(text: str) -> int:
     return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
 
 
-def write_indexes(site_dir: Path, sections: dict[str, list[Section]], cache: Path | None = None) -> None:
-    """Write each language's index under search/, and the small search_index.json
-    that Material's bundle fetches; check that the worker is in the site, and
-    leave it there without its comments.
-    `cache`: the file where gongshi.segment keeps words and readings between builds."""
+def write_indexes(site_dir: Path, builders: dict[str, IndexBuilder], segmenter: Segmenter) -> None:
+    """Once every page is added: each language's shards and manifest under
+    search/, and the small search_index.json that Material's bundle fetches;
+    check that the worker is in the site, and leave it there without its
+    comments. The words of every language are cut, and read, at once: the
+    dictionaries are read for all of them together (gongshi.segment)."""
     site_dir = Path(site_dir)
     worker = site_dir / WORKER
     if not worker.is_file():
         raise SearchError(f"the search worker {WORKER} is missing from the site; it belongs in overrides/{WORKER}",
                           f"网站中缺少搜索程序 {WORKER}；它应当在 overrides/{WORKER}")
     worker.write_text(without_comments(worker.read_text(encoding="utf-8")), encoding="utf-8")
-    folder = site_dir / INDEX_DIR
-    segmenter = Segmenter(cache)
-    for lang, found in sections.items():
-        shutil.rmtree(folder / lang, ignore_errors=True)  # no part of an earlier, larger index stays
-        (folder / lang).mkdir(parents=True)
-        for name, text in build_index(lang, found, segmenter).files().items():
-            (folder / name).write_text(text, encoding="utf-8")
+    cut = segmenter.words(set().union(*(builder.runs for builder in builders.values())))
+    words = {lang: sorted({word for run in builder.runs for word in cut[run]}) for lang, builder in builders.items()}
+    readings = segmenter.readings(set().union(*words.values()))
+    for lang, builder in builders.items():
+        builder.finish(words[lang], readings)
     segmenter.save()
-    config = {"lang": list(sections), "separator": HIGHLIGHT_SEPARATOR, "pipeline": [], "fields": {}}
-    (folder / "search_index.json").write_text(_json({"config": config, "docs": []}), encoding="utf-8")
+    config = {"lang": list(builders), "separator": HIGHLIGHT_SEPARATOR, "pipeline": [], "fields": {}}
+    (site_dir / INDEX_DIR / "search_index.json").write_text(_json({"config": config, "docs": []}), encoding="utf-8")
 
 
 # Before a "/" that starts a regular expression, not a division: a keyword.

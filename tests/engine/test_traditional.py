@@ -3,7 +3,10 @@ from OpenCC's tables for the text a site holds. (tests/test_browser_search.py
 holds the worker's conversion with it to OpenCC's own test cases.)"""
 from __future__ import annotations
 
+from gongshi.terms import HAN_RUN
 from gongshi.traditional import simplified
+
+from support import SEED
 
 
 def test_characters_are_kept_where_the_text_uses_their_simplified_form():
@@ -40,3 +43,9 @@ def test_a_phrase_the_text_has_as_written_is_not_converted():
 
 def test_a_text_without_chinese_has_no_map():
     assert simplified("Rectification of the transport bureau") == {}
+
+
+def test_only_the_chinese_characters_of_a_text_count():
+    # The index builds the map from the runs of Chinese characters alone (gongshi.search).
+    text = SEED.read_text(encoding="utf-8") + "显著著名，紧盯着 批覆。“顯著”批复"
+    assert simplified("\n".join(sorted(set(HAN_RUN.findall(text))))) == simplified(text)
