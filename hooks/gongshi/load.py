@@ -177,6 +177,11 @@ def load_yaml(path: Path, shown_as: str) -> tuple[object, list[Problem]]:
         line = raw[: error.start].count(b"\n") + 1
         return None, [Problem(shown_as, line, "the file is not UTF-8 text; save it as UTF-8",
                               "文件不是 UTF-8 编码；请以 UTF-8 编码保存")]
+    return parse_yaml(text, shown_as)
+
+
+def parse_yaml(text: str, shown_as: str) -> tuple[object, list[Problem]]:
+    """Parse the text of a data file, as load_yaml does once it has read it."""
     try:
         data, found = _parse_fast(text)
     except yaml.YAMLError as error:
