@@ -601,20 +601,24 @@ def _check_totals(site: Site, at: Locations) -> list[Problem]:
     return [at.problem(totals, en, zh, name) for name, en, zh in total_conflicts(values)]
 
 
-def listed_counts(site: Site) -> dict[str, int]:
+def listed_counts(site: Site, statuses: dict[str, str] | None = None) -> dict[str, int]:
     """What the problems listed in data/areas/ count, by the name of the total
     that declares the same: `problems`, and each total of problems a status
-    names, where every listed problem has a status. Empty where the notice lists
-    no problems. A status naming any other total is refused (_check_listed), and
-    counts nothing: compared with measures, it would add a second message."""
+    names, where every listed problem has a status: the one the notice gives it,
+    or the one `statuses` (problem id → status id) gives it. Empty where the
+    notice lists no problems. A status naming any other total is refused
+    (_check_listed), and counts nothing: compared with measures, it would add a
+    second message."""
     problems = site.problems
     if not problems:
         return {}
+    if statuses is None:
+        statuses = {problem.id: problem.status for problem in problems if problem.status is not None}
     counts = {"problems": len(problems)}
-    if all(problem.status is not None for problem in problems):
+    if all(problem.id in statuses for problem in problems):
         for status in site.statuses:
             if status.total in _STAGES:
-                counts[status.total] = counts.get(status.total, 0) + sum(p.status == status.id for p in problems)
+                counts[status.total] = counts.get(status.total, 0) + sum(statuses[p.id] == status.id for p in problems)
     return counts
 
 
