@@ -26,7 +26,7 @@ from gongshi.segment import CACHE
 from gongshi.model import LANGUAGES
 from gongshi.search import INDEX_DIR
 
-from . import measure, report
+from . import ledger, measure, report
 from .baseline import make_projects
 from .synth import ROOT
 from .transfer import first_searches, gzip_size, visit
@@ -157,6 +157,8 @@ def main(argv=None) -> int:
                                                   f"(default: {PAIRS}, else {DEFAULT_PAIRS})")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the figures (JSON)")
     parser.add_argument("--work", type=Path, help="scratch folder (default: a new temporary one, removed after)")
+    parser.add_argument("--ledger-rows", type=int, default=report.LEDGER_ROWS,
+                        help=f"rows of the ledger `gongshi update` reads (default: {report.LEDGER_ROWS}, the size its target is set for)")
     args = parser.parse_args(argv)
 
     work = args.work or Path(tempfile.mkdtemp(prefix="gongshi-bench-"))
@@ -164,6 +166,8 @@ def main(argv=None) -> int:
     try:
         sizes = {scale: measure_size(scale, args.pairs or PAIRS.get(scale, DEFAULT_PAIRS), work)
                  for scale in args.sizes}
+        say(f"gongshi update on a ledger of {args.ledger_rows} rows")
+        updates = ledger.measure_update(work, args.ledger_rows)
     except measure.BenchError as error:
         say(f"benchmark failed: {error}")
         return 1
@@ -176,11 +180,13 @@ def main(argv=None) -> int:
         "seconds": time.perf_counter() - start,
         "sizes": {str(scale): figures for scale, figures in sizes.items()},
         "scaling": scaling,
-        "targets": report.targets(sizes, scaling),
+        "ledger": updates,
+        "targets": report.targets(sizes, scaling) + [report.ledger_target(updates)],
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(report.table(sizes, scaling))
+    print(report.ledger_line(updates))
     pairs = ", ".join(f"{len(f['build']['pairs_s'])} at {s}×" for s, f in sizes.items())
     print(f"\npairs of builds: {pairs}; {results['seconds'] / 60:.1f} min; figures in {args.out}")
     return 0

@@ -406,15 +406,14 @@ def append_update(text: str, entry: dict) -> str:
     return head + gap + indented(dash) + text[end:]
 
 
-class _Dumper(yaml.SafeDumper):
-    """Writes as editors write data/: dates unquoted (gongshi.load reads them
-    as text, as it reads every date), lists indented under their key."""
+# libyaml's emitter where PyYAML has it: a round of 3,000 statuses takes the
+# Python one most of a second.
+class _Dumper(yaml.CSafeDumper if yaml.__with_libyaml__ else yaml.SafeDumper):
+    """Writes dates unquoted, as editors write them in data/ (gongshi.load
+    reads every date as text)."""
 
     yaml_implicit_resolvers = {first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
                                for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()}
-
-    def increase_indent(self, flow=False, indentless=False):
-        return super().increase_indent(flow, False)
 
 
 def _last_leaf(node):

@@ -92,7 +92,7 @@ def test_a_round_is_appended_and_nothing_else_changes(original):
 def test_the_round_is_written_as_editors_write_it():
     added = _only_added("updates:\n  - id: a\n", append_update("updates:\n  - id: a\n", ENTRY))
     assert added.splitlines()[:3] == ["  - id: later", "    date: 2025-03-31", "    title: 后来"]
-    assert "    statuses:\n      - item: q1\n" in added
+    assert "    statuses:\n    - item: q1\n" in added
 
 
 # --- the command ------------------------------------------------------------------------------
