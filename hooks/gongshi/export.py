@@ -17,6 +17,8 @@ import datetime
 import hashlib
 import io
 import json
+import math
+import unicodedata
 import zipfile
 from pathlib import Path
 from typing import Iterator, NamedTuple
@@ -265,18 +267,29 @@ def ledger_xlsx(site: Site) -> bytes:
     for row in rows:
         sheet.append([spreadsheet_text(value) if value else None for value in row])
     last_row = len(rows) + 1
+    text_index = columns.index(ledger.Column("text"))
+    for number, row in enumerate(rows, 2):
+        # A spreadsheet does not size a row to its wrapped text when it opens a file: say how many lines it takes.
+        lines = math.ceil(_display_width(row[text_index]) / _WIDTHS["text"]) or 1
+        sheet.row_dimensions[number].height = 15 * lines
+    # The ids as wide as the longest, within reason.
+    widths = _WIDTHS | {"id": min(max([len(row[0]) + 2 for row in rows] + [8]), 40)}
     for number, column in enumerate(columns, 1):
         letter = ledger.column_letter(number)
-        sheet.column_dimensions[letter].width = _WIDTHS[column.key]
+        sheet.column_dimensions[letter].width = widths[column.key]
         sheet[f"{letter}1"].font = Font(bold=True)
         editable = column.key not in ("id", "kind", "text")
         for (cell,) in sheet.iter_rows(min_row=2, max_row=last_row, min_col=number, max_col=number):
             cell.protection = Protection(locked=not editable)
-            if column.key == "text":
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-            elif column.key == "as_of":
+            cell.alignment = Alignment(wrap_text=column.key in ("text", "note"), vertical="top")
+            if column.key == "as_of":
                 cell.number_format = "yyyy-mm-dd"
     sheet.freeze_panes = "A2"
+    # Printed, as ledgers are: across the page, all columns on it, the headings on every sheet of paper.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
     # Protected against slips, so that a worker cannot change the ids or the
     # notice's words by accident; columns may still be widened, added, sorted and filtered.
     sheet.protection.sheet = True
@@ -303,6 +316,11 @@ def ledger_xlsx(site: Site) -> bytes:
     # ExcelWriter, not Workbook.save, which would date the workbook by the clock.
     ExcelWriter(book, _DatedZip(out, "w", zipfile.ZIP_DEFLATED, date_time=when.timetuple()[:6])).save()
     return out.getvalue()
+
+
+def _display_width(text: str) -> int:
+    """How wide a text shows, in the units of a column's width: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 class _DatedZip(zipfile.ZipFile):

@@ -63,6 +63,9 @@ def test_the_workbook_template_locks_the_ids_and_offers_the_statuses_as_a_list(g
     assert not sheet["D2"].protection.locked and not sheet["H13"].protection.locked
     assert sheet["E2"].number_format == "yyyy-mm-dd"
     assert sheet.freeze_panes == "A2"
+    # Rows as high as their wrapped text (q1-fix's takes two lines at this width), printed across the page.
+    assert sheet["C3"].alignment.wrap_text and sheet.row_dimensions[3].height == 30 and sheet.row_dimensions[2].height == 15
+    assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$1:$1"
     [choice] = sheet.data_validations.dataValidation
     assert choice.type == "list" and str(choice.sqref) == "D2:D13"
     assert choice.formula1 == "'整改状态'!$A$2:$A$4"
