@@ -228,6 +228,9 @@ def on_pre_build(config):
         "feed_title": esc(label(lang, "feed_title", site=site.info.name[lang])),
         "header_name": esc((site.info.short_name or site.info.name)[lang]),
         "html_lang": esc(label(lang, "html_lang")),
+        # A page in a language other than the notice's says it is a translation.
+        "translation_note": None if lang == site.languages[0] else {
+            "title": label(lang, "translation_note_title"), "text": label(lang, "translation_note")},
     }
     _searchable(check_installed)
     _search_sections[lang] = []
@@ -327,13 +330,11 @@ def _chrome(config, src_uri: str | None, title: str, root: str) -> dict:
     """What the templates put around a page's content (overrides/main.html);
     `root` leads from the page to the top of the site."""
     site, lang = _site(), _language(config)
-    translated = lang != site.languages[0]
     return {
         "head": head_html(site, lang, src_uri, title),
         "dates": dates_html(site, lang) if src_uri else "",
         "footer": footer_html(site, lang, root),
         "elder": {"label": label(lang, "elder_mode"), "help": page_url(site, root, lang, "about/#elder-mode")},
-        "translation_note": {"title": label(lang, "translation_note_title"), "text": label(lang, "translation_note")} if translated else None,
     }
 
 
