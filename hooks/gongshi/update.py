@@ -31,12 +31,12 @@ import yaml
 from . import ledger
 from .data import load_located
 from .errors import InputError, Problem, message_language, suggest
+from .export import to_json
 from .format import format_date, format_value
 from .history import diff, statuses_in
 from .labels import LANGUAGES, label
 from .ledger import Cell, Column, Sheet, parse_date, problem_at
 from .load import parse_yaml
-from .export import to_json
 from .markup import Context, count_name, count_unit, item_name, written
 from .model import HTML_TAG, Counts, Id, ItemStatus, Site, Source, StatusId, Text, Update, Updates
 from .progress import change_kind, count_detail
@@ -269,29 +269,31 @@ def _check_as_of(cell: Cell | None, date, status_id: str, before, last: Update |
 
 def _note(site: Site, notes: dict[Column, Cell | None], refuse):
     """The row's note in every language of the site, None for none, False where it cannot be taken."""
-    texts = {column.lang or site.languages[0]: cell for column, cell in notes.items() if cell is not None and not cell.blank}
-    if not texts:
+    cells = {column.lang or site.languages[0]: cell for column, cell in notes.items() if cell is not None and not cell.blank}
+    if not cells:
         return None
+    # A line break typed in a cell may come as \r\n (a CSV from Windows): a line break all the same.
+    texts = {lang: cell.text.replace("\r\n", "\n").replace("\r", "\n") for lang, cell in cells.items()}
     ok = True
     for lang in site.languages:
         if lang not in texts:
             column = Column("note", None if lang == site.languages[0] else lang)
             cell = notes.get(column)
-            given = next(iter(texts.values()))
+            given = next(iter(cells.values()))
             where_en = cell.place if cell is not None else f"a column “{column.heading(site)}”"
             where_zh = cell.place if cell is not None else f"“{column.heading(site)}”一列"
             refuse(given, f"the note has no {language_name(lang, 'en')} text; the site is in every language it lists, "
                           f"so add it in {where_en}",
                    f"备注缺少{language_name(lang, 'zh')}；本站的每种语言都要有，请在{where_zh}中填写")
             ok = False
-    for cell in texts.values():
-        if any(ord(char) < 32 and char not in "\n\t" for char in cell.text):
-            refuse(cell, "the note holds an invisible control character; retype it", "备注中有不可见的控制字符；请重新输入")
+    for lang, text in texts.items():
+        if any(ord(char) < 32 and char not in "\n\t" for char in text):
+            refuse(cells[lang], "the note holds an invisible control character; retype it", "备注中有不可见的控制字符；请重新输入")
             ok = False
-        elif re.search(HTML_TAG, cell.text):
-            refuse(cell, "the note holds HTML; write plain text", "备注中含有 HTML；请只写纯文字")
+        elif re.search(HTML_TAG, text):
+            refuse(cells[lang], "the note holds HTML; write plain text", "备注中含有 HTML；请只写纯文字")
             ok = False
-    return Text({lang: cell.text for lang, cell in texts.items()}) if ok else False
+    return Text(texts) if ok else False
 
 
 def _missing(site: Site, sheet: Sheet, seen: dict) -> list[Problem]:
@@ -487,4 +489,5 @@ def changes_text(site: Site, update: Update, lang: str) -> str:
         lines.append("  - " + label(lang, "change_line", measure=item_name(ctx, change.item), states=states, kind=change_kind(ctx, change)))
     if not found.changes:
         lines.append("  " + label(lang, "no_status_changes"))
-    return "\n".join(lines)
+    # A line break in a note is a space here, as on the page.
+    return "\n".join(line.replace("\n", " ") for line in lines)

@@ -158,14 +158,16 @@ def test_a_problem_left_blank_leaves_the_totals_it_would_count_unstated(tmp_path
 
 def test_a_csv_saved_by_wps_in_gb18030(tmp_path, capsys):
     project = _project(tmp_path)
-    text = ledger_csv(load_site(project / "data")).replace("q2,问题,2.重点项目推进缓慢。,阶段性完成,",
-                                                           "q2,问题,2.重点项目推进缓慢。,已完成,2024/12/20")
+    text = ledger_csv(load_site(project / "data")).replace("q2,问题,2.重点项目推进缓慢。,阶段性完成,,,,",
+                                                           'q2,问题,2.重点项目推进缓慢。,已完成,2024/12/20,,,"手续已办结\r\n项目开工"')
     ledger = tmp_path / "台账.csv"
     ledger.write_bytes(text.encode("gb18030"))
     code, out, _ = _update(project, ledger, "--date", "2024-12-31", capsys=capsys)
     assert code == 0
-    assert "  - 2.重点项目推进缓慢：阶段性完成 → 已完成（推进）" in out.splitlines()
-    assert load_site(project / "data").updates[-1].totals.completed == 6
+    assert "  - 2.重点项目推进缓慢：阶段性完成 → 已完成（推进：手续已办结 项目开工）" in out.splitlines()
+    update = load_site(project / "data").updates[-1]
+    assert update.totals.completed == 6
+    assert update.statuses[1].note["zh"] == "手续已办结\n项目开工"  # a line break typed in the cell, saved by Windows
 
 
 def test_a_bilingual_site_needs_every_text_in_both_languages(tmp_path, capsys):
