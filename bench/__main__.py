@@ -2,7 +2,8 @@
 
 For each size: a synthetic project (synth.py) and its plain-Material twin
 (baseline.py), built in turn, ours and baseline alternating, then a rebuild
-under `mkdocs serve`, `gongshi check`, and a visit in Chromium. Prints a table
+under `mkdocs serve`, `gongshi check`, and a visit in Chromium. Before them,
+once, `gongshi update` on a ledger of 3,000 rows (ledger.py). Prints a table
 (report.py) and writes the figures to bench/results.json.
 """
 from __future__ import annotations
@@ -164,10 +165,12 @@ def main(argv=None) -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="gongshi-bench-"))
     start, machine = time.perf_counter(), _machine()
     try:
-        sizes = {scale: measure_size(scale, args.pairs or PAIRS.get(scale, DEFAULT_PAIRS), work)
-                 for scale in args.sizes}
+        # First, and said at once: it takes seconds, the sizes a quarter of an hour.
         say(f"gongshi update on a ledger of {args.ledger_rows} rows")
         updates = ledger.measure_update(work, args.ledger_rows)
+        say(report.ledger_line(updates).strip())
+        sizes = {scale: measure_size(scale, args.pairs or PAIRS.get(scale, DEFAULT_PAIRS), work)
+                 for scale in args.sizes}
     except measure.BenchError as error:
         say(f"benchmark failed: {error}")
         return 1

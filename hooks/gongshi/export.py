@@ -254,7 +254,7 @@ def ledger_xlsx(site: Site) -> bytes:
     # Loaded only when a template is written: `gongshi check` has no need of it.
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, Protection
-    from openpyxl.utils import quote_sheetname
+    from openpyxl.utils import get_column_letter, quote_sheetname
     from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.writer.excel import ExcelWriter
 
@@ -275,7 +275,7 @@ def ledger_xlsx(site: Site) -> bytes:
     # The ids as wide as the longest, within reason.
     widths = _WIDTHS | {"id": min(max([len(row[0]) + 2 for row in rows] + [8]), 40)}
     for number, column in enumerate(columns, 1):
-        letter = ledger.column_letter(number)
+        letter = get_column_letter(number)
         sheet.column_dimensions[letter].width = widths[column.key]
         sheet[f"{letter}1"].font = Font(bold=True)
         editable = column.key not in ("id", "kind", "text")
@@ -301,7 +301,7 @@ def ledger_xlsx(site: Site) -> bytes:
     for status in site.statuses:
         statuses.append([spreadsheet_text(status.label[first])])
     statuses.column_dimensions["A"].width = _WIDTHS["status"]
-    status_column = ledger.column_letter(columns.index(ledger.Column("status")) + 1)
+    status_column = get_column_letter(columns.index(ledger.Column("status")) + 1)
     choice = DataValidation(type="list", formula1=f"{quote_sheetname(statuses.title)}!$A$2:$A${len(site.statuses) + 1}",
                             allow_blank=True, showErrorMessage=True, errorTitle=ledger.Column("status").heading(site),
                             error=label(first, "ledger_status_error"))

@@ -74,15 +74,6 @@ def template_rows(site: Site) -> list[list[str]]:
     return rows
 
 
-def column_letter(number: int) -> str:
-    """1 → A, 27 → AA: how a spreadsheet names a column."""
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
 # --- reading a filled-in ledger -------------------------------------------------------------
 
 
@@ -112,13 +103,12 @@ class Cell:
 @dataclass(frozen=True)
 class Row:
     number: int  # the row's number in the sheet
-    cells: dict  # Column → Cell, for the columns the sheet has
+    cells: dict  # Column → Cell, for each column read (READ) that the sheet has
 
 
 @dataclass(frozen=True)
 class Sheet:
     place: str  # e.g. ledger.xlsx!整改台账, or ledger.csv
-    columns: tuple[Column, ...]  # those of the template that the sheet has
     rows: tuple[Row, ...]  # those with anything in the template's columns
 
 
@@ -172,7 +162,9 @@ def _rows(place: str, table, at: dict[Column, int], read) -> tuple[Row, ...]:
     """The rows (numbered, after the headings) that have anything in the
     template's columns, with a Cell for each column that is read; `read`
     gives a cell's (value, formula). At 3,000 rows, cells are most of the reading."""
-    letters = {column: column_letter(index + 1) for column, index in at.items()}
+    from openpyxl.utils import get_column_letter  # as the workbook is read: see _read_xlsx
+
+    letters = {column: get_column_letter(index + 1) for column, index in at.items()}
     rows = []
     for number, values in table:
         found = {column: read(values[index]) if index < len(values) else (None, None) for column, index in at.items()}
@@ -202,7 +194,7 @@ def _read_xlsx(path: Path, site: Site) -> tuple[Sheet | None, list[Problem]]:
             continue
         place = f"{name}!{sheet.title}"
         table = ((cells[0].row, cells) for cells in sheet.iter_rows(min_row=2))
-        return Sheet(place, tuple(at), _rows(place, table, at, _xlsx_cell)), _merged(place, sheet, at)
+        return Sheet(place, _rows(place, table, at, _xlsx_cell)), _merged(place, sheet, at)
     return None, [_not_a_ledger(name, site)]
 
 
@@ -252,7 +244,7 @@ def _read_csv(path: Path, site: Site) -> tuple[Sheet | None, list[Problem]]:
     if not _is_ledger(at):
         return None, [_not_a_ledger(name, site)]
     rows = _rows(name, enumerate(table[1:], 2), at, _csv_cell)
-    return Sheet(name, tuple(at), rows), []
+    return Sheet(name, rows), []
 
 
 def _csv_cell(value: str) -> tuple[object, str | None]:

@@ -14,7 +14,7 @@ import pytest
 from bench.synth import copy_sources
 from gongshi.data import load_site
 from gongshi.export import LEDGER_CSV, LEDGER_XLSX, export_files, ledger_csv, ledger_xlsx
-from gongshi.ledger import Cell, Column, column_letter, parse_date, read_ledger, template_rows
+from gongshi.ledger import Cell, Column, parse_date, read_ledger, template_rows
 from support import GENRE_B, SITE_PARTS
 
 HEADINGS_ZH = ["标识", "类别", "公告原文", "完成情况", "截至日期", "责任单位", "完成时限", "备注"]
@@ -98,10 +98,6 @@ def test_a_text_that_would_run_as_a_formula_is_quoted(genre_b_project, edit):
     sheet, statuses = book.worksheets
     assert sheet["D4"].value == "'=阶段性完成" and sheet["D4"].data_type == "s"
     assert statuses["A3"].value == "'=阶段性完成"
-
-
-def test_column_letters():
-    assert [column_letter(n) for n in (1, 4, 26, 27, 52, 703)] == ["A", "D", "Z", "AA", "AZ", "AAA"]
 
 
 @pytest.mark.parametrize("value, date", [
