@@ -59,7 +59,7 @@ def template_rows(site: Site) -> list[list[str]]:
     """A row for each problem and measure, in the notice's order: its id, its
     kind, its block as printed, and the status the newest update gives it (so
     that a ledger changed in three rows says three changes); the rest blank."""
-    first = site.languages[0]
+    first, shown = site.languages[0], columns(site)
     given = statuses_in(site, site.updates[-1]) if site.updates else {}
     rows = []
     for item_id, (_, item) in site.items.items():
@@ -70,7 +70,7 @@ def template_rows(site: Site) -> list[list[str]]:
             "text": printed(site.block(item.block), first),
             "status": site.status(entry.status).label[first] if entry else "",
         }
-        rows.append([values.get(column.key, "") if column.lang is None else "" for column in columns(site)])
+        rows.append([values.get(column.key, "") if column.lang is None else "" for column in shown])
     return rows
 
 
