@@ -221,8 +221,9 @@ def _export(site: Site) -> dict[str, bytes]:
              SCHEMA_NAME: schema_text(site_schema(SCHEMA_NAME, site.languages)).encode("utf-8")}
     for name in TABLES:
         files[f"{name}.csv"] = table_csv(site, name).encode("utf-8-sig")
-    files[LEDGER_XLSX] = ledger_xlsx(site)
-    files[LEDGER_CSV] = ledger_csv(site).encode("utf-8-sig")
+    if site.items:  # a notice that lists no problem or measure has nothing to keep a ledger of
+        files[LEDGER_XLSX] = ledger_xlsx(site)
+        files[LEDGER_CSV] = ledger_csv(site).encode("utf-8-sig")
     return files
 
 

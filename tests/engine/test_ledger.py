@@ -180,3 +180,10 @@ def test_a_file_that_is_no_ledger_says_so(tmp_path, genre_b, name, content, mess
     sheet, [problem] = read_ledger(path, genre_b)
     assert sheet is None
     assert problem.format("en").startswith(f"{name}: {message}")
+
+
+def test_a_notice_that_lists_no_problem_or_measure_has_no_ledger(genre_b):
+    genre_c = load_site(GENRE_B.parent / "genre-c" / "data")
+    assert not genre_c.items
+    assert not {LEDGER_XLSX, LEDGER_CSV} & set(export_files(genre_c))
+    assert {LEDGER_XLSX, LEDGER_CSV} <= set(export_files(genre_b))
