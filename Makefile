@@ -24,12 +24,10 @@ $(READY): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-# Build into a scratch folder and swap it in only on success, so a failed
-# build never leaves half a site in site/.
+# Build into a folder of the build's own and swap it in whole (hooks/gongshi/publish.py):
+# a failed, stopped or disk-full build leaves the last good site/, and two at once take turns.
 site: $(READY)
-	rm -rf site.tmp
-	$(BIN)/mkdocs build --strict --site-dir site.tmp
-	rm -rf site && mv site.tmp site
+	$(BIN)/python -m gongshi.publish site
 
 serve: $(READY)
 	$(BIN)/mkdocs serve
@@ -73,4 +71,4 @@ lock:
 	sed -i '1i # The full dependency tree, pinned. Regenerate with `make lock` after changing pyproject.toml.' requirements.lock
 
 clean:
-	rm -rf $(VENV) site site.tmp
+	rm -rf $(VENV) site .site-build-* .site.lock

@@ -33,6 +33,7 @@ from gongshi.markup import esc
 from gongshi.model import NavSection
 from gongshi.render import SITEMAP_PLACEHOLDER, Context, fill_markers, generated_pages, shown_on, sitemap_html
 from gongshi.search import use_our_worker, write_indexes
+from gongshi.validate import nav_pages
 from gongshi.segment import CACHE, check_installed
 from gongshi.sections import page_sections
 
@@ -161,14 +162,15 @@ def _language_config(site, lang: str, nav_translations: dict) -> I18nPluginLangu
 
 def _nav(site) -> tuple[list, list, set]:
     """MkDocs's nav from data/site.yaml, with the generated pages after the page
-    they follow (or, past NAV_GENERATED_MAX of them, out of the nav); the
-    titles of its sections, for i18n to translate; and `not_in_nav` patterns
-    for the generated pages left out."""
+    they follow (or, past NAV_GENERATED_MAX of them or where the nav does not
+    list that page, out of the nav); the titles of its sections, for i18n to
+    translate; and `not_in_nav` patterns for the generated pages left out."""
     generated = generated_pages(site)
+    listed = {page for _, page in nav_pages(site.info)}
     following: dict[str, list[str]] = {}
     for path, page in generated.items():
         following.setdefault(page.follows, []).append(path)
-    left_out = set()
+    left_out = {f"/{path.removesuffix('.md')}*.md" for follows, paths in following.items() if follows not in listed for path in paths}
     if len(generated) > NAV_GENERATED_MAX:
         following, left_out = {}, {f"/{posixpath.dirname(path)}/*.md" for path in generated}
     first, nav, titles = site.languages[0], [], []

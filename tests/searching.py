@@ -7,7 +7,7 @@ import random
 import re
 import statistics
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -20,7 +20,8 @@ BOX = "input.md-search__input"
 LIST_TIMEOUT = 60  # seconds for the whole result list of one query
 # Times every query the bundle sends to the search worker, and the moment its
 # results are in the list: a listener added after Material's runs once
-# Material has rendered them.
+# Material has rendered them. The worker numbers the queries it answers;
+# a query that a newer one made stale is never answered.
 _PROBE = """
 (() => {
   const Native = window.Worker
@@ -31,8 +32,7 @@ _PROBE = """
       setTimeout(() => this.addEventListener("message", ({ data }) => {
         if (data.type === 1) window.__ready = true
         if (data.type !== 3) return
-        const query = window.__queries.find(q => q.shown === undefined)
-        if (query) Object.assign(query, { shown: performance.now(), count: data.data.items.length })
+        Object.assign(window.__queries[data.data.query - 1], { shown: performance.now(), count: data.data.items.length })
       }))
     }
     postMessage(message, ...rest) {
@@ -56,6 +56,7 @@ class Query:
     text: str
     kind: str
     pages: tuple[str, ...]  # the best first; none for a query that must return nothing
+    means: str | None = None  # for a query typed otherwise (traditional, fuzzy, numeral): the plain query
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ class Answer:
 def load_queries(path: Path = QUERIES) -> dict[str, list[Query]]:
     data, problems = load_yaml(path, path.name)
     assert not problems, problems
-    return {lang: [Query(lang, str(q["query"]), q["kind"], tuple(q["pages"])) for q in queries]
+    return {lang: [Query(lang, str(q["query"]), q["kind"], tuple(q["pages"]), q.get("means")) for q in queries]
             for lang, queries in data.items()}
 
 
@@ -91,21 +92,7 @@ def ask(page, query: Query) -> Answer:
     read every page in the result list."""
     page.fill(BOX, query.text)
     page.press(BOX, "End")
-    # The bundle may send one text twice (the field changed, then a key up);
-    # the worker answers each in turn, and a later answer renders the list
-    # anew. Read the list once every query sent is answered; time the first
-    # of those sent for this text.
-    handle = page.wait_for_function("""value => {
-      const sent = window.__queries, last = sent[sent.length - 1]
-      if (!last || last.value !== value || sent.some(q => q.shown === undefined))
-        return null
-      let first = sent.length - 1
-      while (first > 0 && sent[first - 1].value === value)
-        first--
-      first = sent[first]
-      return { sent: first.sent, shown: first.shown, count: last.count }
-    }""", arg=query.text)
-    timing = handle.json_value()
+    timing = answered(page, query.text)
     # Material lists ten results, then four more each time the list is
     # scrolled to its end (from above it, as a reader's scrolling does).
     # A scroll that comes before the list has grown is not seen: scroll again.
@@ -123,6 +110,34 @@ def ask(page, query: Query) -> Answer:
     links = page.eval_on_selector_all(
         "li.md-search-result__item > a:first-child", "links => links.map(a => new URL(a.href).pathname)")
     return Answer(query, tuple(links), timing["shown"] - timing["sent"])
+
+
+def answered(page, text: str) -> dict:
+    """Wait until the last query sent, `text`, is answered: then no answer to
+    an earlier one can come (they are stale). The bundle may send one text
+    twice (the field changed, then a key up): from the first of those sent to
+    the first answer shown."""
+    return page.wait_for_function("""value => {
+      const sent = window.__queries, last = sent[sent.length - 1]
+      if (!last || last.value !== value || last.shown === undefined)
+        return null
+      let first = sent.length - 1
+      while (first > 0 && sent[first - 1].value === value)
+        first--
+      const shown = sent.slice(first).filter(q => q.shown !== undefined).map(q => q.shown)
+      return { sent: sent[first].sent, shown: Math.min(...shown), count: last.count }
+    }""", arg=text).json_value()
+
+
+def against_plain_queries(page, queries: list[Query]) -> list[Answer]:
+    """Each query typed otherwise, judged by what its plain query (`means`)
+    lists on this site: the same pages, the same one first. For a site whose
+    pages were not reviewed by hand (bench/synth.py's)."""
+    answers = []
+    for query in queries:
+        plain = ask(page, Query(query.lang, query.means, "plain", ())).pages
+        answers.append(ask(page, replace(query, pages=plain)))
+    return answers
 
 
 @dataclass(frozen=True)
@@ -195,3 +210,42 @@ def random_pieces(pages: dict[str, list[str]], count: int, seed: int) -> list[st
         start = chance.randint(0, len(run) - length)
         pieces.add(run[start:start + length])
     return sorted(pieces)
+
+
+LONG_QUERY = 10_000  # characters: a page of text pasted into the box (issue 14)
+
+
+def long_queries(site: Path, lang: str = "zh") -> dict[str, str]:
+    """Queries of LONG_QUERY characters, one of each kind the worker treats
+    apart, from the site's own text, drawn with a fixed seed: its longest page
+    pasted (twice, as far as it goes: that page holds it), its words run
+    together (cut into words), their pinyin run together (cut into
+    syllables), characters it does not use, and its words and numbers apart."""
+    manifest = json.loads((site / "search" / f"{lang}.json").read_text(encoding="utf-8"))
+    longest = max(page_texts(site, lang).values(), key=lambda texts: sum(map(len, texts)))
+    page = " ".join(longest).replace("\n", " ")  # the box holds one line
+    chance = random.Random(14)
+    words, readings = manifest["words"], [reading.replace(" ", "") for reading in manifest["pinyin"]]
+    used = set("".join(words))
+    unused = [chr(c) for c in range(0x4E00, 0x9FA6) if chr(c) not in used]
+
+    def run_of(pieces, between=""):
+        text = ""
+        while len(text) < LONG_QUERY:
+            text += between + chance.choice(pieces)
+        return text.strip()[:LONG_QUERY]
+
+    return {
+        "a page pasted": (page + " " + page)[:LONG_QUERY],
+        "words run together": run_of(words),
+        "pinyin run together": run_of(readings),
+        "characters not used": run_of(unused),
+        "words and numbers apart": run_of(words + [str(n) for n in range(100)], between=" "),
+    }
+
+
+def ask_pasted(page, pasted: Query, then: Query) -> tuple[Answer, Answer, Answer]:
+    """A long query, the query `then` after it (which must not wait behind
+    it), and the long one again, once the parts of the index it needs are
+    fetched (the box sends a text anew only after another)."""
+    return ask(page, pasted), ask(page, then), ask(page, pasted)

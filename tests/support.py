@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -77,11 +79,42 @@ def site_pages(site: Path) -> list[str]:
     return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html"))
 
 
+def visit(page, origin: str, paths: list[str]) -> None:
+    """Open each page in turn, each loaded until the network is idle."""
+    for path in paths:
+        response = page.goto(f"{origin}/{path}")
+        assert response.ok, path
+        page.wait_for_load_state("networkidle")
+
+
 def copy_project(target: Path, site: Path = ROOT) -> Path:
     """A project at `target`: the engine, with the data and pages of the site
     at `site` (the real site by default), for builds that change it."""
     copy_sources(target, ENGINE_PARTS)
     return copy_sources(target, SITE_PARTS, site)
+
+
+VENV = ROOT / ".venv"
+# `make site` with this checkout's environment as it is: `-o` tells make not to reinstall it.
+MAKE_SITE = ["make", "site", f"VENV={VENV}", "-o", f"{VENV}/.installed"]
+
+
+def buildable_project(target: Path) -> Path:
+    """A copy of the project that MAKE_SITE can build."""
+    project = copy_project(target)
+    for part in ("Makefile", "pyproject.toml", "requirements.lock"):
+        shutil.copy2(ROOT / part, project / part)
+    return project
+
+
+def tree_digest(folder: Path) -> str:
+    """One hash of every path under `folder` and of every file's bytes."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

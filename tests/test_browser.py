@@ -5,7 +5,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-from support import ROOT, foreign_requests, site_pages
+from support import ROOT, foreign_requests, site_pages, visit
 
 from gongshi.data import load_site
 from gongshi.history import update_counts
@@ -57,11 +57,7 @@ def test_no_page_requests_another_host(page, served_site, built_site):
     pages = site_pages(built_site)
     assert len(pages) >= 2 * 20
     assert {"data/", "sitemap/", "en/data/", "en/sitemap/"} <= set(pages)
-    for path in pages + ["404.html"]:
-        url = served_site + "/" + path
-        response = page.goto(url)
-        assert response.ok, url
-        page.wait_for_load_state("networkidle")
+    visit(page, served_site, pages + ["404.html"])
     assert len(page.requests) > len(pages)
     assert foreign_requests(page.requests, served_site) == []
 

@@ -6,7 +6,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from support import ROOT, copy_project, mkdocs_build
+from support import MAKE_SITE, ROOT, buildable_project, copy_project, mkdocs_build
 
 from gongshi.data import load_site
 
@@ -129,17 +129,12 @@ def test_unknown_marker_fails_the_build_naming_the_page_and_line(tmp_path: Path)
 
 
 def test_make_site_keeps_the_last_good_site_when_a_build_fails(tmp_path: Path):
-    project = copy_project(tmp_path / "project")
-    for part in ("Makefile", "pyproject.toml", "requirements.lock"):
-        (project / part).write_bytes((ROOT / part).read_bytes())
+    project = buildable_project(tmp_path / "project")
     good = project / "site" / "index.html"
     good.parent.mkdir()
     good.write_text("the last good site", encoding="utf-8")
     _break(project, "data/notice.yaml", "date: 2024-09-12", "date: 2024-13-12")
-    venv = ROOT / ".venv"
-    # Reuse this checkout's environment as it is: `-o` tells make not to reinstall it.
-    result = subprocess.run(["make", "site", f"VENV={venv}", "-o", f"{venv}/.installed"], cwd=project, capture_output=True, text=True,
-                            env={**os.environ, "MAKEFLAGS": ""}, timeout=600)
+    result = subprocess.run(MAKE_SITE, cwd=project, capture_output=True, text=True, env={**os.environ, "MAKEFLAGS": ""}, timeout=600)
     assert result.returncode != 0
     assert good.read_text(encoding="utf-8") == "the last good site"
     assert sorted(p.name for p in (project / "site").iterdir()) == ["index.html"]

@@ -1,7 +1,8 @@
 """Search on a site ten times the seed (110 areas, bench/synth.py), where one
 search reads only part of the index: the pages listed are still those that
-hold the query, the first ones with the text around it, and a first search
-fetches a part of the index, not all of it."""
+hold the query, the first ones with the text around it, a first search
+fetches a part of the index, not all of it, and a query typed otherwise
+(traditional characters, fuzzy pinyin, Chinese numerals) lists what it means."""
 from __future__ import annotations
 
 import json
@@ -9,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from searching import Query, ask, open_search, page_texts, pages_holding, random_pieces
+from searching import Query, against_plain_queries, ask, load_queries, open_search, page_texts, pages_holding, random_pieces, score
 from support import mkdocs_build, serve
 
 from bench.synth import make_project
@@ -85,3 +86,20 @@ def test_a_first_search_fetches_a_part_of_the_index(browser, large_site):
     version = json.loads((large_site / "search" / "zh.json").read_text(encoding="utf-8"))["version"]
     assert all(urlsplit(url).query == f"v={version}" for url in fetched if "/search/zh/" in url)
     assert sum(gzip_size(large_site / name) for name in read) < 0.5 * sum(map(gzip_size, index))
+
+
+def test_queries_typed_otherwise_list_what_their_plain_query_lists(search_page):
+    """Issue 17: each query of the query set typed otherwise lists, here too,
+    the pages its plain query lists, the same one first (and nothing where
+    that lists nothing: this site's areas do not copy every figure of the
+    seed's text), held per kind to the targets of the query set."""
+    typed = [query for query in load_queries()["zh"] if query.means]
+    answers = against_plain_queries(search_page, typed)
+    for kind in sorted({query.kind for query in typed}):
+        found = [answer for answer in answers if answer.query.kind == kind]
+        assert len([answer for answer in found if answer.query.pages]) >= 15, kind
+        figures = score("zh", found)
+        misses = "\n".join(figures.misses(found))
+        assert figures.hit_at_1 >= 0.97, misses
+        assert figures.recall == 1, misses
+        assert figures.false_hits_per_10 <= 1, misses

@@ -1,6 +1,7 @@
-"""Check a whole project without building it: the data, the Markdown markers,
-the links between pages, the nav, the translation of every page, and the
-schema line of every data file.
+"""Check a whole project without building it: links that lead out of it, the
+data, the Markdown markers, what pages would load or run, the links between
+pages, the nav, the translation of every page, and the schema line of every
+data file.
 
 `gongshi check` prints these; the MkDocs hook runs the same function before
 the build starts, so the two never disagree.
@@ -11,11 +12,16 @@ import posixpath
 import re
 from pathlib import Path
 
+import yaml
+
 from .chrome import FOOTER_PAGES
 from .data import data_files, load_site
 from .errors import InputError, Problem
+from .files import CONFIG, link_problem, link_problems, own_file, read_text
+from .load import syntax_problem, too_deep
 from .localized import in_language, language_of, localized
 from .model import Site
+from .prose import file_problems, page_problems, scanned
 from .render import generated_pages, marker_problems
 from .schema import SCHEMA_DIR
 from .validate import language_name, nav_pages
@@ -27,22 +33,29 @@ SITEMAP_PAGE = FOOTER_PAGES["sitemap"]
 def check_project(root: Path) -> list[Problem]:
     """Every problem in the project at `root`, sorted by file and line."""
     root = Path(root)
-    problems: list[Problem] = []
+    # First: nothing below reads through a link it reports.
+    problems: list[Problem] = link_problems(root)
     site = None
     try:
         site = load_site(root / "data")
     except InputError as error:
         problems += error.problems
     problems += _schema_lines(root)
+    problems += _config(root)
     docs = root / "docs"
+    texts, unreadable = _read_pages(root)
+    problems += unreadable
+    problems += _published_files(root)
+    for page, text in texts.items():
+        problems += page_problems(text, page.relative_to(root).as_posix())
     if site is None:
         # Which pages a site needs, in which languages, its data says; their markers can be checked all the same.
-        for path in sorted(docs.rglob("*.md")):
-            problems += marker_problems(path.read_text(encoding="utf-8"), path.relative_to(root).as_posix(), None)
+        for page, text in texts.items():
+            problems += marker_problems(text, page.relative_to(root).as_posix(), None)
         return sorted(problems)
     written = written_pages(docs, site.languages)
-    problems += _pages(docs, site, written)
-    problems += _links(docs, written, set(written) | set(generated_pages(site)))
+    problems += _pages(docs, site, written, texts)
+    problems += _links(docs, written, texts, set(written) | set(generated_pages(site)))
     problems += _nav(site, written)
     problems += _footer_pages(written)
     return sorted(problems)
@@ -59,14 +72,63 @@ def _schema_lines(root: Path) -> list[Problem]:
     problems = []
     data_dir = root / "data"
     for path in data_files(data_dir):
-        if not path.is_file():
-            continue  # load_site reports missing files
+        if not own_file(path, root):
+            continue  # load_site reports missing files, and those behind a link
+        try:
+            with path.open("rb") as file:
+                first = file.readline().decode("utf-8", errors="replace").lstrip("\ufeff").rstrip()
+        except OSError:
+            continue  # load_site reports it
         expected = schema_line(path, data_dir)
-        first = path.read_text(encoding="utf-8", errors="replace").lstrip("\ufeff").split("\n", 1)[0].rstrip()
         if first != expected:
             shown = path.relative_to(root).as_posix()
             problems.append(Problem(shown, 1, f"the first line should be `{expected}`, so that editors check this file as you type",
                                     f"第一行应当是 `{expected}`，编辑器才能在输入时检查本文件", 1))
+    return problems
+
+
+def _config(root: Path) -> list[Problem]:
+    """mkdocs.yml is read as YAML nodes (it uses tags, !ENV, that a safe loader
+    refuses): a syntax error or a nesting too deep is said with its line."""
+    config = root / CONFIG
+    if not own_file(config, root):
+        return []  # link_problems reports a link out of the project; MkDocs, a missing file
+    text, problem = read_text(config, CONFIG)
+    if problem:
+        return [problem]
+    try:
+        yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        return [syntax_problem(error, text, CONFIG)]
+    except RecursionError:
+        return [too_deep(text, CONFIG)]
+    return []
+
+
+def _read_pages(root: Path) -> tuple[dict[Path, str], list[Problem]]:
+    """The text of every page in docs/ that can be read, and the problems of
+    those that cannot; pages behind a link are left to link_problems."""
+    texts, problems = {}, []
+    for page in sorted((root / "docs").rglob("*.md")):
+        if link_problem(page, root):
+            continue
+        text, problem = read_text(page, page.relative_to(root).as_posix())
+        if problem:
+            problems.append(problem)
+        else:
+            texts[page] = text
+    return texts, problems
+
+
+def _published_files(root: Path) -> list[Problem]:
+    """What the files that docs/ publishes as they are (all but pages) would load or run."""
+    problems = []
+    for path in sorted((root / "docs").rglob("*")):
+        if path.suffix == ".md" or not path.is_file() or not scanned(path) or link_problem(path, root):
+            continue
+        shown = path.relative_to(root).as_posix()
+        text, problem = read_text(path, shown)
+        problems += [problem] if problem else file_problems(path, text, shown)
     return problems
 
 
@@ -75,7 +137,7 @@ def written_pages(docs: Path, languages) -> dict[str, dict[str, Path]]:
     first language, relative to docs/) → language → file. Files in a language
     the site does not list are not built, and not asked about."""
     pages: dict[str, dict[str, Path]] = {}
-    for path in sorted(docs.rglob("*.md")):
+    for path in sorted(page for page in docs.rglob("*.md") if not page.is_dir()):  # a folder so named is reported as such
         source = path.relative_to(docs).as_posix()
         lang = in_language(source, languages)
         if lang is not None:
@@ -83,12 +145,12 @@ def written_pages(docs: Path, languages) -> dict[str, dict[str, Path]]:
     return pages
 
 
-def _pages(docs: Path, site: Site, written: dict) -> list[Problem]:
+def _pages(docs: Path, site: Site, written: dict, texts: dict[Path, str]) -> list[Problem]:
     problems = []
     for page, files in written.items():
         for path in files.values():
-            shown = path.relative_to(docs.parent).as_posix()
-            problems += marker_problems(path.read_text(encoding="utf-8"), shown, site)
+            if path in texts:  # one that cannot be read is reported as such
+                problems += marker_problems(texts[path], path.relative_to(docs.parent).as_posix(), site)
         some = next(iter(files.values())).relative_to(docs.parent).as_posix()
         for lang in site.languages:
             if lang not in files:
@@ -103,12 +165,12 @@ _LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)")
 _OUTSIDE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
 
 
-def _links(docs: Path, written: dict, pages: set[str]) -> list[Problem]:
+def _links(docs: Path, written: dict, texts: dict[Path, str], pages: set[str]) -> list[Problem]:
     """Links between pages lead to pages that exist (the build checks anchors too)."""
     problems = []
     for files in written.values():
         for page in files.values():
-            text = page.read_text(encoding="utf-8")
+            text = texts.get(page, "")
             folder = page.parent.relative_to(docs).as_posix()
             for match in _LINK.finditer(text):
                 target = match.group(1).split("#", 1)[0]

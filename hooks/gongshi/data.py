@@ -5,6 +5,7 @@ import hashlib
 from pathlib import Path
 
 from .errors import InputError, Problem
+from .files import link_problem, own_file
 from .labels import LANGUAGES
 from .load import load_yaml
 from .model import Area, Contact, Notice, Round, Site, SiteInfo, Statuses, Units, Updates
@@ -35,15 +36,18 @@ def load_site(data_dir: Path) -> Site:
 def load_located(data_dir: Path) -> tuple[Site, Locations]:
     """The site, and where each of its objects is in data/: for checking a
     changed copy of the site (a new update) against the rest without reloading."""
-    data_dir = Path(data_dir).resolve()
-    key = tuple((str(p), _digest(p)) for p in data_files(data_dir))
+    # Absolute, not resolved: a data/ that is a link must not move the project to where it leads.
+    data_dir = Path(data_dir).absolute()
+    key = tuple((str(p), _digest(p, data_dir.parent)) for p in data_files(data_dir))
     if key not in _cache:
         _cache.clear()
         _cache[key] = _load(data_dir)
     return _cache[key]
 
 
-def _digest(path: Path) -> str | None:
+def _digest(path: Path, root: Path) -> str | None:
+    if not own_file(path, root):
+        return None  # never read: _load reports it
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
@@ -57,6 +61,11 @@ def _load(data_dir: Path) -> tuple[Site, Locations]:
     parsed = {}
     for path in data_files(data_dir):
         shown = path.relative_to(root).as_posix()
+        refused = link_problem(path, root)
+        if refused:
+            problems.append(refused)
+            parsed[path] = (shown, None)
+            continue
         data, found = load_yaml(path, shown)
         problems.extend(found)
         parsed[path] = (shown, data)

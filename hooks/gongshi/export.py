@@ -94,7 +94,7 @@ def _cell(record, path: tuple[str, ...]) -> str:
         return ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return format_value(value, "zh")
-    return str(value)
+    return spreadsheet_text(str(value))
 
 
 # What makes a spreadsheet program (Excel, WPS, LibreOffice) read a cell as a

@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from .errors import Problem
+from .files import read_text
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
@@ -42,7 +43,7 @@ def _construct_mapping(loader, node: yaml.MappingNode) -> Located:
     mapping.line, mapping.column, mapping.key_lines, mapping.key_columns = _line(node), _column(node), {}, {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
-        if isinstance(key, (list, dict)):
+        if isinstance(key, (list, dict, set)):  # a set (!!set) is not even hashable
             loader.problems.append((_line(key_node), _column(key_node),
                                     "a key must be a plain word, not a list or a mapping",
                                     "键必须是一个简单的词，不能是列表或映射"))
@@ -65,10 +66,39 @@ def _construct_sequence(loader, node: yaml.SequenceNode) -> LocatedList:
     return items
 
 
+# Deeper than any data or settings file needs, and far from where reading YAML runs out of stack.
+MAX_DEPTH = 100
+
+
+class _TooDeep(Exception):
+    """Lists or mappings nested more than MAX_DEPTH deep, from `line` on."""
+
+    def __init__(self, line: int):
+        super().__init__(line)
+        self.line = line
+
+
+def _construct_object(loader, node, deep=False):
+    """Any node, no deeper than MAX_DEPTH, with what an explicit tag cannot make
+    of it (`!!int abc`, `!!bool maybe`, `!!map [1]`) said as a YAML error at that node."""
+    collection = isinstance(node, yaml.CollectionNode)
+    loader.depth = getattr(loader, "depth", 0) + collection
+    try:
+        if loader.depth > MAX_DEPTH:
+            raise _TooDeep(_line(node))
+        return super(type(loader), loader).construct_object(node, deep)
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError) as error:
+        kind = node.tag.rsplit(":", 1)[-1]
+        raise yaml.constructor.ConstructorError(None, None, f"this value cannot be read as `{kind}` ({error})",
+                                                node.start_mark) from None
+    finally:
+        loader.depth -= collection
+
+
 def _located(base: type) -> type:
     """A loader on `base` that keeps dates as text (so that 2024-02-30 can be
     reported with its line instead of crashing) and records lines and columns."""
-    loader = type(f"Located{base.__name__}", (base,), {})
+    loader = type(f"Located{base.__name__}", (base,), {"construct_object": _construct_object})
     # A copy of the resolver table without timestamps: the original is shared with `base`.
     loader.yaml_implicit_resolvers = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
@@ -106,7 +136,7 @@ def _parse_fast(text: str) -> tuple[object, list]:
         return _parse(_Loader, text)
 
 
-def _syntax_problem(error: yaml.YAMLError, text: str, shown_as: str) -> Problem:
+def syntax_problem(error: yaml.YAMLError, text: str, shown_as: str) -> Problem:
     """Where a syntax error is, as an editor would look for it."""
     if isinstance(error, yaml.reader.ReaderError):  # a character YAML does not allow
         line = text[: error.position].count("\n") + 1
@@ -131,11 +161,6 @@ def _syntax_problem(error: yaml.YAMLError, text: str, shown_as: str) -> Problem:
     return Problem(shown_as, line, en, zh, column)
 
 
-# A data file is a page of text; anything this large is a mistake (a pasted
-# export, a binary), and parsing it would stall every preview.
-MAX_BYTES = 2 * 1024 * 1024
-
-
 _QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#"'][^:#]*:\s+)?(["'])(.*)$""")
 
 
@@ -158,25 +183,13 @@ def load_yaml(path: Path, shown_as: str) -> tuple[object, list[Problem]]:
     """Parse one file. Returns (data, problems); data is None when unusable.
 
     `shown_as` is the path printed in messages, relative to the project."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            mb, most = f"{size / 2**20:.1f}", MAX_BYTES // 2**20
-            return None, [Problem(shown_as, 1, f"the file is {mb} MB; a data file may be at most {most} MB",
-                                  f"文件大小为 {mb} MB；数据文件最大只能是 {most} MB", 1)]
-        raw = path.read_bytes()
-    except OSError as error:
-        return None, [Problem(shown_as, 1, f"cannot read the file ({error.strerror})", f"无法读取文件（{error.strerror}）")]
-    if raw.startswith(b"\xef\xbb\xbf"):
+    text, problem = read_text(path, shown_as, ("a data file", "数据文件"))
+    if problem:
+        return None, [problem]
+    if text.startswith("\ufeff"):
         # Invisible, and it hides the schema line from editors: ask for plain UTF-8.
         return None, [Problem(shown_as, 1, "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
                               "文件开头有字节顺序标记（BOM）；请保存为不带 BOM 的 UTF-8", 1)]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return None, [Problem(shown_as, line, "the file is not UTF-8 text; save it as UTF-8",
-                              "文件不是 UTF-8 编码；请以 UTF-8 编码保存")]
     return parse_yaml(text, shown_as)
 
 
@@ -185,9 +198,36 @@ def parse_yaml(text: str, shown_as: str) -> tuple[object, list[Problem]]:
     try:
         data, found = _parse_fast(text)
     except yaml.YAMLError as error:
-        return None, [_syntax_problem(error, text, shown_as)]
+        return None, [syntax_problem(error, text, shown_as)]
+    except _TooDeep as error:
+        return None, [_nesting_problem(shown_as, error.line)]
+    except RecursionError:  # in composing, before any object is made: deeper still
+        return None, [too_deep(text, shown_as)]
     problems = [Problem(shown_as, line, en, zh, column) for line, column, en, zh in found]
     if data is None:
         problems.append(Problem(shown_as, 1, "the file is empty; it should hold a mapping of keys",
                                 "文件是空的；其中应当是若干“键: 值”"))
     return data, problems
+
+
+def too_deep(text: str, shown_as: str) -> Problem:
+    """Where `text` nests lists or mappings more than MAX_DEPTH deep. Parsing
+    events is flat, so it finds the place without running out of stack itself."""
+    depth, line = 0, 1
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line = event.start_mark.line + 1
+                    break
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        pass  # the nesting is what the editor has to fix first
+    return _nesting_problem(shown_as, line)
+
+
+def _nesting_problem(shown_as: str, line: int) -> Problem:
+    return Problem(shown_as, line, f"lists or mappings are nested more than {MAX_DEPTH} deep here; nothing in this file needs more than a few levels",
+                   f"这里的列表或映射嵌套超过了 {MAX_DEPTH} 层；这个文件只需要几层嵌套")

@@ -92,13 +92,20 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+# Characters that Markdown reads as syntax and lets a backslash escape.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+# What Markdown takes as a line break (\r too), and the spaces and tabs that
+# would indent a line into a code block: all one space, which HTML shows alike.
+_BREAKS_AND_RUNS = re.compile(r"[ \t\r\n]+")
 
 
 def md(text: str) -> str:
     """Escape for Markdown inline text: neither HTML nor Markdown syntax survives.
-    Line breaks become spaces, so that no line of data can start a heading or a list."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", esc(" ".join(text.split("\n"))))
+    Line breaks become spaces, so that no line of data can start a heading, a
+    list or code. Markdown has no escape for ~ (\\~ shows as written), and ~~~
+    opens a code block: it becomes an entity, which shows as ~."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", esc(_BREAKS_AND_RUNS.sub(" ", text)))
+    return escaped.replace("~", "&#126;")
 
 
 def time_tag(date: datetime.date, lang: str) -> str:

@@ -29,13 +29,14 @@ def fold(text: str) -> str:
     return "".join(map(_fold_char, text))
 
 
-def chinese_value(numeral: str) -> int | None:
-    """二十九 → 29, 两 → 2, 二〇二四 → 2024; None where it is no number."""
+def chinese_value(numeral: str, mode: str = "smart") -> int | None:
+    """二十九 → 29, 两 → 2, 二〇二四 → 2024; None where it is no whole number.
+    `mode` is cn2an's: "smart" reads mixed forms too (2千), "normal" only numerals."""
     # Imported here: cn2an takes a second to import, and only Chinese numerals need it.
     import cn2an
 
     try:
-        value = cn2an.cn2an(numeral, "smart")
-    except ValueError:
+        value = cn2an.cn2an(numeral, mode)
+    except (ValueError, KeyError):  # KeyError: cn2an's spoken forms ending in 十 or 亿
         return None
     return int(value) if float(value).is_integer() else None

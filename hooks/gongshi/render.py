@@ -14,7 +14,9 @@ item to its block on the notice page.
 """
 from __future__ import annotations
 
+import difflib
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -28,7 +30,8 @@ from .model import Block, Figure, Site
 from .progress import area_status_history, render_changes, render_progress_chart, render_timeline, status_badge
 from .validate import language_name
 
-MARKER = re.compile(r"<!--\s*data:(?P<body>.*?)-->", re.DOTALL)
+# A marker may run over lines, but never into the next comment: one left unclosed is a look-alike.
+MARKER = re.compile(r"<!--\s*data:(?P<body>(?:(?!<!--).)*?)-->", re.DOTALL)
 
 
 # --- pieces shared by several markers ------------------------------------------
@@ -439,13 +442,55 @@ def marker_problems(markdown: str, shown_as: str, site: Site | None, first_line:
     """Every bad marker in `markdown`. With `site` None (the data did not
     load), the ids that markers name are not checked."""
     problems = []
-    for name, args, match in markers(markdown):
-        problem = _marker_problem(name, args, site)
+    found = [(match, _marker_problem(name, args, site)) for name, args, match in markers(markdown)]
+    found += list(_lookalikes(markdown))
+    for match, problem in found:
         if problem:
             line = markdown.count("\n", 0, match.start()) + first_line
             column = match.start() - markdown.rfind("\n", 0, match.start())
             problems.append(Problem(shown_as, line, *problem, column))
     return problems
+
+
+# Anything a hand or a Chinese keyboard makes of a marker: a comment opened or
+# closed with full-width or missing characters, or never closed.
+_COMMENT_LIKE = re.compile(r"[<＜]\s*[!！]\s*[-－—–]{1,3}(?P<body>.*?)(?:[-－—–]{1,3}\s*[>＞]|$)", re.MULTILINE)
+_COLONS = str.maketrans({"：": ":", "﹕": ":", "∶": ":", "︰": ":"})
+
+
+def _lookalikes(markdown: str):
+    """(match, problem) for every comment that reads as a marker but is none:
+    `<!-- data：figures -->`, `<!-- Data:figures -->`, `<!--data : figures-->`,
+    `<!-- figures -->`, one left unclosed. What MARKER finds is a marker, checked as one."""
+    markers = [match.span() for match in MARKER.finditer(markdown)]
+    for match in _COMMENT_LIKE.finditer(markdown):
+        inside = any(start <= match.start() < end for start, end in markers)
+        meant = None if inside else _meant_marker(match.group("body"))
+        if meant:
+            written = match.group().strip()
+            yield match, (f"`{written}` is not a data marker as written, and would show nothing; did you mean `<!-- {meant} -->`?",
+                          f"`{written}` 不是正确的数据标记，页面上什么也不会显示；是不是想写 `<!-- {meant} -->`？")
+
+
+def _closest(word: str, known, cutoff: float = 0.6) -> str | None:
+    return next(iter(difflib.get_close_matches(word.lower(), list(known), n=1, cutoff=cutoff)), None)
+
+
+def _meant_marker(body: str) -> str | None:
+    """The marker a comment's body reads as (e.g. "data:figures"), or None for a comment of another kind."""
+    body = unicodedata.normalize("NFKC", body).translate(_COLONS).strip(" -!>")  # NFKC: ＞ is >, － is -
+    head, colon, rest = body.partition(":")
+    head = head.strip().lower()
+    if colon:
+        words = rest.split()
+        if head != "data" and not (_closest(head, ["data"], 0.75) and words and _closest(words[0], MARKERS)):
+            return None
+    else:
+        words = (body[4:] if body.lower().startswith("data") else body).lstrip(" -_").split()
+        if not words or len(words) > 2 or not _closest(words[0], MARKERS):
+            return None
+    name = (_closest(words[0], MARKERS) or words[0]) if words else ""
+    return " ".join(["data:" + name, *words[1:]])
 
 
 def _marker_problem(name: str, args: list[str], site: Site | None) -> tuple[str, str] | None:

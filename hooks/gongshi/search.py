@@ -6,12 +6,16 @@ same messages to Material's bundle. The work is split by what it needs:
 
 - here, at build time, what needs dictionaries: the sections of every page,
   the Chinese words in them (jieba, search mode, so that 党风廉政 also yields
-  廉政) and their pinyin (pypinyin), both through gongshi.segment's cache; and
-  the count of every term in every section (gongshi.terms);
-- in the worker, at query time, the matching: a Chinese query is looked for as
-  written (so any sub-word is found), split into the site's own words only
-  when it occurs nowhere as written; English words by their stem; numbers as
-  whole numbers; pinyin, full or initials, through the readings shipped here.
+  廉政) and their pinyin (pypinyin), both through gongshi.segment's cache; the
+  count of every term in every section (gongshi.terms, Chinese numerals read
+  by cn2an); and the traditional characters the site's text can be typed in
+  (gongshi.traditional, from OpenCC's tables);
+- in the worker, at query time, the matching: a query in traditional
+  characters is converted first; a Chinese query is looked for as written
+  (so any sub-word is found), split into the site's own words only when it
+  occurs nowhere as written; English words by their stem; numbers as whole
+  numbers, in digits or Chinese numerals; pinyin, full, with fuzzy sounds
+  or initials, through the readings shipped here.
 
 The index comes in parts, so that the first search of a site of a thousand
 areas fetches some 100 kB, not its whole text (bench/README.md): a manifest,
@@ -30,7 +34,7 @@ from collections import defaultdict
 from operator import sub
 from pathlib import Path
 
-from . import terms
+from . import terms, traditional
 from .errors import SearchError
 from .sections import Section
 from .segment import Segmenter
@@ -73,7 +77,8 @@ _CUT_AFTER = (" ", "。", "，", "；", "、", "：", "！", "？", ".", ",", ";
 @dataclasses.dataclass(frozen=True)
 class Index:
     """One language's index, as the files the worker fetches: the manifest
-    (search/LANG.json: pages, section lengths, words, at the first search),
+    (search/LANG.json: pages, section lengths, words, the traditional
+    characters and phrases the text can be typed in, at the first search),
     chunks (search/LANG/cN.json: sections as [location, title, text], and 1
     after a part that continues a long section) and
     term shards (search/LANG/tN.json: the counts of the keys that hash to N)."""
@@ -117,7 +122,8 @@ def build_index(lang: str, sections: list[Section], segmenter: Segmenter) -> Ind
             chunks.append([])
         chunks[-1].append(entry)
         heads[-1][1] += size
-        title, text = terms.counts("" if continued else section.title), terms.counts(section.text)
+        title = terms.counts("" if continued else section.title, segmenter.number)
+        text = terms.counts(section.text, segmenter.number)
         for key, in_text in text.items():
             postings[key].extend((number, title.pop(key, 0), in_text))
         for key, in_title in title.items():
@@ -134,6 +140,7 @@ def build_index(lang: str, sections: list[Section], segmenter: Segmenter) -> Ind
         "shards": count,
         "words": words,
         "pinyin": [segmenter.reading(word) for word in words],
+        "simplified": traditional.simplified("\n".join(f"{s.title}\n{s.text}" for s in sections)),
     }
     return Index(manifest, chunks, shards)
 
@@ -168,12 +175,15 @@ def _utf16_length(text: str) -> int:
 
 def write_indexes(site_dir: Path, sections: dict[str, list[Section]], cache: Path | None = None) -> None:
     """Write each language's index under search/, and the small search_index.json
-    that Material's bundle fetches; check that the worker is in the site.
+    that Material's bundle fetches; check that the worker is in the site, and
+    leave it there without its comments.
     `cache`: the file where gongshi.segment keeps words and readings between builds."""
     site_dir = Path(site_dir)
-    if not (site_dir / WORKER).is_file():
+    worker = site_dir / WORKER
+    if not worker.is_file():
         raise SearchError(f"the search worker {WORKER} is missing from the site; it belongs in overrides/{WORKER}",
                           f"网站中缺少搜索程序 {WORKER}；它应当在 overrides/{WORKER}")
+    worker.write_text(without_comments(worker.read_text(encoding="utf-8")), encoding="utf-8")
     folder = site_dir / INDEX_DIR
     segmenter = Segmenter(cache)
     for lang, found in sections.items():
@@ -184,6 +194,52 @@ def write_indexes(site_dir: Path, sections: dict[str, list[Section]], cache: Pat
     segmenter.save()
     config = {"lang": list(sections), "separator": HIGHLIGHT_SEPARATOR, "pipeline": [], "fields": {}}
     (folder / "search_index.json").write_text(_json({"config": config, "docs": []}), encoding="utf-8")
+
+
+# Before a "/" that starts a regular expression, not a division: a keyword.
+_BEFORE_VALUE = {"return", "typeof", "case", "in", "of", "new", "delete", "void", "throw", "yield", "await", "else", "do"}
+_VALUE_END = re.compile(r"[\w$)\]]$")
+
+
+def without_comments(script: str) -> str:
+    """The worker as readers download it: without its comments, the
+    indentation of its lines and blank lines, a third of its gzip
+    (bench/README.md). A small scanner of JavaScript that copies strings,
+    template literals (no comment in their ${}) and regular expressions (a
+    "/" where no value ends) as they are."""
+    lines, line, at = [], [], 0
+    while at < len(script):
+        c, pair = script[at], script[at:at + 2]
+        if c == "\n":
+            lines.append("".join(line).strip())
+            line, at = [], at + 1
+        elif pair == "/*":
+            line.append(" ")  # a comment between two words keeps them apart
+            at = script.index("*/", at + 2) + 2
+        elif pair == "//":
+            end = script.find("\n", at)
+            at = len(script) if end < 0 else end
+        elif c in "'\"`" or (c == "/" and _starts_value("".join(line).rstrip())):
+            end, in_class = at + 1, False
+            while script[end] != c or in_class:
+                if script[end] == "\\":
+                    end += 1
+                elif c == "/" and script[end] in "[]":
+                    in_class = script[end] == "["
+                end += 1
+            line.append(script[at:end + 1])
+            at = end + 1
+        else:
+            line.append(c)
+            at += 1
+    lines.append("".join(line).strip())
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+def _starts_value(before: str) -> bool:
+    """Whether a "/" after this much of a line starts a regular expression."""
+    word = re.search(r"[\w$]*$", before)[0]
+    return not _VALUE_END.search(before) or word in _BEFORE_VALUE
 
 
 def _json(data) -> str:

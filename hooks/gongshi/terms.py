@@ -8,15 +8,19 @@ Keys: each pair of Chinese characters side by side, and a character at the
 end of a run of them (a query of one character adds up the keys that begin
 with it; one of three characters or more is looked for through its pairs,
 then checked in the text); "#" and a number without its thousands
-separators; the stem of a Latin word.
+separators, or written in Chinese numerals (二十九 is "#29"); the stem of a
+Latin word.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from operator import add
+
+from .numerals import chinese_value
 
 # As the worker's /\p{sc=Han}/u and /\p{sc=Latin}/u, for the characters a
 # Chinese or English notice holds (Scripts.txt of Unicode 15).
@@ -28,6 +32,17 @@ LATIN = ("A-Za-z\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02b8\u02e0-\u02e4
 HAN_RUN = re.compile(f"[{HAN}]+")
 LATIN_WORD = re.compile(f"[{LATIN}]+")
 NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")  # ASCII digits, as JavaScript's \d
+# Chinese numerals that stand for a number (the worker's numerals()): a run of
+# these characters that holds a unit and is two characters or more (二十九,
+# 两千, 十一), digits before 年 (a year: 二〇二四年), or one digit before a
+# measure word (三年, 八项, 两个). Not a digit alone elsewhere (一岗双责, 统一),
+# nor other digits without a unit (一一对应, 五一).
+NUMERAL_RUN = re.compile("[零〇一二三四五六七八九十百千万亿两]+")
+_UNIT = re.compile("[十百千万亿]")
+_DIGIT_ALONE = "一二三四五六七八九十两"
+MEASURE_WORDS = "个项次名人件条家起批份处辆艘座台户所类种期级年月天日周轮本篇场元位支套张块"
+# Above this, JavaScript's numbers are no longer whole numbers one for one.
+_LARGEST = 10 ** 15
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FULL_WIDTH_CHAR = re.compile("[\uff01-\uff5e]")
 # Characters that are not ASCII, Chinese or CJK punctuation, for which
@@ -64,16 +79,39 @@ def shard(key: str, count: int) -> int:
     return h % count
 
 
-def counts(text: str) -> Counter:
+def numeral_value(numeral: str) -> int | None:
+    """The number a run of Chinese numerals writes, as cn2an reads it (its
+    "normal" mode, which the worker's numerals() follows: 两千, 一万二 and
+    二〇二四 too), or None. Only for numerals no cache holds (gongshi.segment)."""
+    value = chinese_value(numeral, "normal")
+    return value if value is not None and value < _LARGEST else None
+
+
+def numerals(run: str, value_of: Callable[[str], int | None] = numeral_value) -> list[tuple[int, int, int]]:
+    """Where a run of Chinese characters writes numbers in Chinese numerals:
+    (start, end, value) for each."""
+    found = []
+    for match in NUMERAL_RUN.finditer(run):
+        numeral, after = match[0], run[match.end():match.end() + 1]
+        if (_UNIT.search(numeral) is not None or after == "年" if len(numeral) > 1
+                else numeral in _DIGIT_ALONE and after != "" and after in MEASURE_WORDS):
+            value = value_of(numeral)
+            if value is not None:
+                found.append((match.start(), match.end(), value))
+    return found
+
+
+def counts(text: str, value_of: Callable[[str], int | None] = numeral_value) -> Counter:
     """How often each key occurs in one field of a section. A Chinese character
     is counted in the pair it begins, or alone at the end of a run, so that
     the worker adds up a character's count from the keys that begin with it,
-    all in one shard (shard())."""
+    all in one shard (shard()). `value_of` reads Chinese numerals."""
     folded = fold(text)
     found = Counter()
     for run in HAN_RUN.findall(folded):
         found.update(map(add, run, run[1:]))
         found[run[-1]] += 1
+        found.update(f"#{value}" for _, _, value in numerals(run, value_of))
     found.update("#" + number.replace(",", "") for number in NUMBER.findall(folded))
     found.update(map(stem, LATIN_WORD.findall(folded)))
     return found

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import math
 import re
 
 from . import model
 from .errors import Problem, suggest
+from .files import inner_path, own_file
 from .format import chinese_numeral, format_value
 from .labels import LABELS, LANGUAGES
 from .load import Located, LocatedList
@@ -30,6 +32,15 @@ _NO_HINT = ("", "")
 
 def _is_number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+# Characters that XML (the feeds) cannot carry and no text needs: control
+# characters but tab and line breaks, lone surrogates, U+FFFE and U+FFFF. YAML
+# lets an editor write them as escapes ("\x01"), never by typing.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# The largest number the site shows: every whole number up to it is exact in a
+# float (2**53 is about 9 × 10**15), which the open data and the charts use.
+MAX_NUMBER = 10**15
 
 
 def _describe(value) -> tuple[str, str]:
@@ -218,12 +229,21 @@ class Builder:
             if tag:
                 return self.fail(at, f"`{name}` contains HTML ({tag.group(0)[:30]}); write plain text",
                                  f"`{name}` 中含有 HTML（{tag.group(0)[:30]}）；请只写纯文字")
+            control = _UNWRITABLE.search(value)
+            if control:
+                code = f"U+{ord(control.group()):04X}"
+                return self.fail(at, f"`{name}` contains the invisible character {code}, which pages and feeds cannot carry; delete it",
+                                 f"`{name}` 中含有不可见字符 {code}，网页和订阅源无法容纳它；请删除它")
             return value if tp is str else tp(value)
         if tp is bool:
             return value if isinstance(value, bool) else self.wrong_type(kind, value, at, name)
         if tp in (int, float):
             kinds = (int,) if tp is int else (int, float)
             ok = isinstance(value, kinds) and not isinstance(value, bool)
+            if ok and not abs(value) <= MAX_NUMBER:  # .inf, 400 digits, and .nan (which no comparison holds for)
+                shown_en, shown_zh = _out_of_range(value)
+                return self.fail(at, f"`{name}` is {shown_en}; a number here is at most {MAX_NUMBER:,}",
+                                 f"`{name}` 是{shown_zh}；这里的数字最大只能是 {MAX_NUMBER:,}")
             return value if ok else self.wrong_type(kind, value, at, name)
         if tp is datetime.date:
             if not isinstance(value, str):
@@ -248,6 +268,16 @@ class Builder:
             return self.fail(at, f"`{key}` is “{item}”, which does not look right; expected {meta['doc']}",
                              f"`{key}` 的值“{item}”格式不对；应当是{meta['doc_zh']}")
         return item
+
+
+def _out_of_range(value) -> tuple[str, str]:
+    """A number too large to show, as a message says it (str() of a huge int is itself refused)."""
+    if isinstance(value, int):
+        digits = int(math.log10(abs(value))) + 1
+        return f"a whole number of {digits} digits", f"一个 {digits} 位的整数"
+    if math.isnan(value):
+        return "not a number (.nan)", "“非数字”（.nan）"
+    return (f"{value:g}", f" {value:g}") if math.isfinite(value) else ("infinite (.inf)", "无穷大（.inf）")
 
 
 def build_file(cls, data, path: str, locations: Locations, languages: tuple[str, ...]):
@@ -314,7 +344,12 @@ def check_files(site: Site, docs, at: Locations) -> list[Problem]:
             problems.append(at.problem(owner, f"the nav lists `{page}`, but there is no docs/{page}",
                                        f"导航（nav）中列出了 `{page}`，但 docs/{page} 不存在", key))
     mark = site.info.gov_site_mark
-    if mark is not None and not (docs / mark.image).is_file():
+    if mark is not None and not inner_path(mark.image):
+        problems.append(at.problem(mark, f"`{mark.image}` is not a path inside docs/; write where the image is in docs/, "
+                                         "like assets/images/dzjg.png, so that no page loads it from another host",
+                                   f"`{mark.image}` 不是 docs/ 中的路径；请写出图片在 docs/ 中的位置，如 assets/images/dzjg.png，"
+                                   "页面才不会从其他网站加载它", "image"))
+    elif mark is not None and not own_file(docs / mark.image, docs.parent):
         problems.append(at.problem(mark, f"the image `{mark.image}` is not in docs/; put the 党政机关网站标识 image there",
                                    f"docs/ 中没有图片 `{mark.image}`；请把党政机关网站标识图片放在那里", "image"))
     return problems

@@ -5,21 +5,29 @@
  * Material's result list expects. It searches the index that
  * hooks/gongshi/search.py built for the page's language (?lang=), fetching
  * only what a query needs: at the first search the manifest (search/LANG.json:
- * pages, section lengths, the site's Chinese words and their pinyin); for each
- * term the shard with its counts per section (search/LANG/tN.json); and the
- * text of the sections it shows (search/LANG/cN.json), so that a site of a
- * thousand areas does not send its whole text for one search.
+ * pages, section lengths, the site's Chinese words and their pinyin, the
+ * traditional characters its text may be typed in); for each term the shard
+ * with its counts per section (search/LANG/tN.json); and the text of the
+ * sections it shows (search/LANG/cN.json), so that a site of a thousand areas
+ * does not send its whole text for one search.
  *
  * What matches, in a query's pieces (separated by spaces), all required:
- * - Chinese: the piece as written, anywhere, so a word inside a longer word is
- *   found (廉政 in 党风廉政). A piece that occurs nowhere as written is cut
- *   into the site's own words, each then required; a piece that cannot be
- *   cut into them matches nothing.
- * - Numbers: as whole numbers (56 is not in 56.4; 1720 is in 1,720).
+ * - Chinese: traditional characters first converted to the site's simplified
+ *   ones (交通運輸 → 交通运输; gongshi.traditional). Then the piece as written,
+ *   anywhere, so a word inside a longer word is found (廉政 in 党风廉政). A
+ *   piece that occurs nowhere as written is cut into the site's own words,
+ *   each then required; a piece that cannot be cut into them matches nothing.
+ * - Numbers: as whole numbers (56 is not in 56.4; 1720 is in 1,720), written
+ *   in digits or in Chinese numerals either side (二十九 finds 29, 117 finds
+ *   一百一十七). Chinese and numbers side by side (二十九个问题, 2024年) are
+ *   looked for so; where they occur nowhere so, each apart.
  * - Latin words: by their stem (inspections finds inspection, overloaded
  *   finds overloading); on the Chinese site also by pinyin, full or initials
- *   (wangyueche, wyc → 网约车), the full pinyin of several words typed as
- *   one being cut like Chinese (jiaotongqiangshi → 交通 强市).
+ *   (wangyueche, wyc → 网约车), full pinyin also with the fuzzy sounds of
+ *   Chinese input methods (模糊音: shasi → 砂石 sha shi, lianzhen → 廉政), the
+ *   full pinyin of several words typed as one being cut like Chinese
+ *   (jiaotongqiangshi → 交通 强市). Pages that hold a word as typed come
+ *   before those that hold it only with fuzzy sounds.
  * A page is a result when it holds every piece; pages are ranked by their best
  * section (BM25, a match in a title counting five times). The counts rank
  * every page that may match. The first pages, as many as READ_BYTES of text
@@ -30,6 +38,11 @@
  * together as a phrase counting twice. Pages past those are listed by their
  * title, as counted: on a site of a thousand areas, a long Chinese piece may
  * list a page there that holds its pairs but not the piece.
+ *
+ * Every step takes time in proportion to the query's length, so that a page
+ * of text pasted into the box is answered at once; and the last query typed
+ * is the one answered: one still being answered when another comes stops at
+ * its next fetch, and its answer is never sent.
  */
 "use strict"
 
@@ -44,15 +57,25 @@ const READ_BYTES = 80000               /* while the text read for them stays und
 const CHECK_BYTES = 40000              /* and this for learning whether long Chinese pieces occur */
 const CHECKED = 3                      /* chunks of text read at a time for that */
 const SECTIONS_READ = 6                /* of a page: those it counts best */
+const PAIRS = 32                       /* pairs of characters counted at a time */
+const PASTED = 100                     /* characters of a query that was pasted, not typed, */
+const PREFETCHED = 16                  /* and the shards fetched at once for its characters */
 const STOP_WORDS = new Set(
   "a an and are as at be by for from has have in is it its of on or that the their this to was were which with"
     .split(" "))
 const HAN = /\p{sc=Han}/u
-const ALL_HAN = /^\p{sc=Han}+$/u
 const RUN = /(\p{sc=Han}+)|(\d+(?:[.,]\d+)*)|(\p{sc=Latin}+)/gu
+/* Fuzzy sounds (模糊音), each folded to one: z/zh, c/ch, s/sh, n/l, r/l, f/h;
+   an/ang, en/eng, in/ing, and so ian/iang, uan/uang. */
+const FUZZY_INITIALS = { zh: "z", ch: "c", sh: "s", n: "l", r: "l", f: "h" }
+const CONSONANTS = "bcdfghjklmnpqrstwxyz"
+const LONGEST_SYLLABLE = 6             /* zhuang */
 
 let index
 let answered = Promise.resolve()
+let received = 0                       /* queries received so far */
+let asking = 0                         /* the one being answered */
+const STALE = Symbol("a newer query came")
 
 addEventListener("message", async ({ data: message }) => {
   if (message.type === SETUP) {
@@ -64,20 +87,33 @@ addEventListener("message", async ({ data: message }) => {
     index = prepare(await fetchJSON(new URL(`${lang}.json`, location.href), { cache: "no-cache" }), base)
     postMessage({ type: READY })
   } else if (message.type === QUERY) {
-    /* One query after the other, each answered, so that the results of the
-       last one typed are the last ones shown. */
-    answered = answered.then(() => answer(message.data))
+    /* One query after the other, so that a part of the index is fetched
+       once; each answer says which query, by number, it answers. */
+    const query = ++received
+    answered = answered.then(() => answer(message.data, query))
   }
 })
 
-async function answer(query) {
+async function answer(text, query) {
+  if (query !== received)
+    return                               /* another came while it waited */
+  asking = query
   let items = []
   try {
-    items = await search(query)
+    items = await search(text)
   } catch (error) {
+    if (error === STALE)
+      return
     console.error(error)                 /* a part that could not be fetched: no results, not a hang */
   }
-  postMessage({ type: RESULT, data: { items } })
+  if (query === received)
+    postMessage({ type: RESULT, data: { items, query } })
+}
+
+/* Called after each wait: stops the query being answered when a newer one has come. */
+function live() {
+  if (asking !== received)
+    throw STALE
 }
 
 async function fetchJSON(url, options) {
@@ -113,20 +149,137 @@ function escapeHTML(text) {
   return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`)
 }
 
+/* Numbers with where they are and their key: digits without their thousands
+   separators, and Chinese numerals by their value (gongshi.terms.counts). */
+function numbers(folded) {
+  const found = Array.from(folded.matchAll(/\d+(?:[.,]\d+)*/g), m => ({
+    start: m.index, end: m.index + m[0].length, key: m[0].replace(/,/g, "")
+  }))
+  for (const m of folded.matchAll(/\p{sc=Han}+/gu))
+    for (const { start, end, key } of numerals(m[0]))
+      found.push({ start: m.index + start, end: m.index + end, key })
+  return found
+}
+
+/* Where a run of Chinese characters writes a number in Chinese numerals, as
+   gongshi.terms.numerals: a run of them that holds a unit and is two
+   characters or more (二十九, 两千, 十一), digits before 年 (二〇二四年), or
+   one digit before a measure word (三年, 两个); not a digit alone elsewhere
+   (一岗双责) nor other digits without a unit (一一对应). */
+const NUMERAL_RUN = /[零〇一二三四五六七八九十百千万亿两]+/g
+const DIGIT_ALONE = "一二三四五六七八九十两"
+const MEASURE_WORDS = "个项次名人件条家起批份处辆艘座台户所类种期级年月天日周轮本篇场元位支套张块"
+const LARGEST = 1e15                   /* past this, numbers are not whole one for one */
+
+function numerals(run) {
+  const found = []
+  for (const m of run.matchAll(NUMERAL_RUN)) {
+    const numeral = m[0], after = run[m.index + numeral.length]
+    if (numeral.length > 1 ? /[十百千万亿]/.test(numeral) || after === "年"
+      : DIGIT_ALONE.includes(numeral) && after !== undefined && MEASURE_WORDS.includes(after)) {
+      const value = numeralValue(numeral)
+      if (value !== null)
+        found.push({ start: m.index, end: m.index + numeral.length, key: String(value) })
+    }
+  }
+  return found
+}
+
+/* The value of Chinese numerals as cn2an's "normal" mode reads them (the
+   build's reader, whose answers a test holds this to): its written forms,
+   with 两 and 〇, zeros left out (一万二十), spoken ones (一万二, 两千五), and
+   digits alone (二〇二四). */
+const DIGITS = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+const UNITS = { 十: 10, 百: 100, 千: 1000, 万: 1e4, 亿: 1e8 }
+const WRITTEN_NUMERAL = (() => {
+  const zero = "[零〇]", digit = "[一二两三四五六七八九]"
+  const to99 = `(${digit}?十${digit}?|${digit})`
+  const to999 = `(${digit}百(${zero}${digit})?|${digit}百${digit}十${digit}?|${to99})`
+  const thousands = `(${digit}千(${zero}${to99})?|${digit}千${digit}百(${zero}${digit})?|${digit}千${digit}百${digit}十${digit}?)`
+  const to9999 = `(${thousands}|${to999})`
+  const tenThousands = `(${to9999}万(${zero}${to999})?|${to9999}万${thousands})`
+  const to1e8 = `(${tenThousands}|${to9999})`
+  return new RegExp(`^(${zero}|${to1e8}亿(${zero}${to1e8})?|${to1e8}亿${tenThousands}|${to1e8})$`)
+})()
+const SPOKEN_NUMERAL = /^([零〇一二两三四五六七八九]{0,2}[十百千万亿])+[零〇一二两三四五六七八九]$/
+const NEXT_UNIT = { 万: "千", 千: "百", 百: "十" }
+
+function numeralValue(numeral) {
+  const value = /[十百千万亿]/.test(numeral) ? withUnits(numeral) : Number(Array.from(numeral, c => DIGITS[c]).join(""))
+  return value !== null && value < LARGEST ? value : null
+}
+
+/* Numerals with a unit, after cn2an's normalising of left-out zeros and ones. */
+function withUnits(numeral) {
+  let written = numeral.replace(/零十/g, "零一十").replace(/零百/g, "零一百")
+    .replace(/万零(?=[零〇一二两三四五六七八九]千)/g, "万")
+    .replace(/([万亿])([零〇一二两三四五六七八九][十百])/g, "$1零$2")
+    .replace(/千([零〇一二两三四五六七八九]?十)/g, "千零$1")
+    .replace(/百十/g, "百一十")
+    .replace(/零十/g, "零一十")
+  if (!WRITTEN_NUMERAL.test(written)) {
+    const spoken = SPOKEN_NUMERAL.exec(written)
+    const unit = spoken && NEXT_UNIT[spoken[1].slice(-1)]
+    if (written.length < 3 || !unit)
+      return null
+    written += unit                      /* 一万二 is 一万二千 */
+  }
+  let value = 0, unit = 1, large = 1
+  Array.from(written).reverse().forEach((c, i, all) => {
+    if (c in DIGITS)
+      value += DIGITS[c] * unit
+    else {
+      unit = UNITS[c]
+      if (unit % 1e4 === 0) {
+        if (unit > large)
+          large = unit
+        else
+          unit = large = unit * large
+      }
+      if (unit < large)
+        unit *= large
+      if (i === all.length - 1)
+        value += unit                    /* 十五 */
+    }
+  })
+  return value
+}
+
+/* A syllable of pinyin with its fuzzy sounds folded: zhang → zan, neng → len.
+   Any letters are folded as if they were one, so that what is typed can be
+   tried against the site's syllables. */
+function fuzzy(syllable) {
+  const two = syllable.slice(0, 2)
+  const initial = two === "zh" || two === "ch" || two === "sh" ? two
+    : CONSONANTS.includes(syllable[0]) ? syllable[0] : ""
+  const final = syllable.slice(initial.length)
+  const n = final.length
+  return (FUZZY_INITIALS[initial] || initial)
+    + (n > 2 && final.endsWith("ng") && "aei".includes(final[n - 3]) ? final.slice(0, -1) : final)
+}
+
 /* ----------------------------------------------------------------------------
  * Index
  * ------------------------------------------------------------------------- */
 
-function prepare({ pages, lengths, chunks, shards, words: vocabulary, pinyin, version }, base) {
+function prepare({ pages, lengths, chunks, shards, words: vocabulary, pinyin, simplified, version }, base) {
   /* Pinyin, full and initials (of words of three syllables or more: shorter
-     ones would stand for too many words), to the words read so. */
-  const readings = new Map()
+     ones would stand for too many words), to the words read so; and the
+     syllables of every word with their fuzzy sounds folded, as a tree. */
+  const readings = new Map(), heard = syllable()
   const read = (key, word) => readings.set(key, [...readings.get(key) || [], word])
+  let longestInitials = 0
   vocabulary.forEach((word, i) => {
     const syllables = pinyin[i].split(" ")
     read(syllables.join(""), word)
-    if (syllables.length > 2)
+    if (syllables.length > 2) {
       read(syllables.map(s => s[0]).join(""), word)
+      longestInitials = Math.max(longestInitials, syllables.length)
+    }
+    let node = heard
+    for (const key of syllables.map(fuzzy))
+      node = node.next.get(key) || node.next.set(key, syllable()).get(key)
+    node.words.push(word)
   })
 
   /* Sections are numbered in page order: a page's run from its first. */
@@ -150,13 +303,24 @@ function prepare({ pages, lengths, chunks, shards, words: vocabulary, pinyin, ve
     lengths,
     shardCount: shards,
     vocabulary: new Set(vocabulary),
+    longestWord: vocabulary.reduce((most, word) => Math.max(most, word.length), 0),  /* as cut() slices */
     readings,
+    longestInitials,
+    heard,
+    simplified: new Map(Object.entries(simplified)),
+    simplifiedStarts: new Set(Object.keys(simplified).map(key => key[0])),  /* UTF-16 units, as toSimplified() looks */
+    longestSimplified: Object.keys(simplified).reduce((most, key) => Math.max(most, [...key].length), 0),
     average: lengths.reduce((sum, n) => sum + n, 0) / Math.max(1, lengths.length),
     shards: new Map(),                 /* shard number → its keys, fetched once */
+    starts: new Map(),                 /* shard number → its keys by their first character */
     postings: new Map(),               /* key → Map(section → [in title, in text]) */
     chunks: new Map(),                 /* chunk number → its sections, fetched once */
     sections: new Map()                /* section number → the section, read */
   }
+}
+
+function syllable() {
+  return { next: new Map(), words: [] }
 }
 
 function part(name) {
@@ -182,10 +346,15 @@ function shard(n) {
   return index.shards.get(n)
 }
 
-/* A key's counts: Map(section → [in title, in text]). */
-async function postings(key) {
+/* A key's counts: Map(section → [in title, in text]); once its shard is
+   fetched, the Map itself, not a promise of it. */
+function postings(key) {
   if (!index.postings.has(key))
-    index.postings.set(key, decode((await shard(shardOf(key)))[key]))
+    index.postings.set(key, shard(shardOf(key)).then(keys => {
+      const counts = decode(keys[key])
+      index.postings.set(key, counts)
+      return counts
+    }))
   return index.postings.get(key)
 }
 
@@ -201,8 +370,16 @@ function decode(flat) {
 
 /* A Chinese character alone: the keys that begin with it, all in its shard. */
 async function character(c) {
-  const keys = Object.keys(await shard(shardOf(c))).filter(key => key.startsWith(c))
-  return sum(await Promise.all(keys.map(postings)))
+  const n = shardOf(c)
+  if (!index.starts.has(n)) {
+    const starts = new Map()             /* of a shard: its keys by their first character */
+    for (const key of Object.keys(await shard(n))) {
+      const first = String.fromCodePoint(key.codePointAt(0))
+      starts.has(first) ? starts.get(first).push(key) : starts.set(first, [key])
+    }
+    index.starts.set(n, starts)
+  }
+  return sum(await Promise.all((index.starts.get(n).get(c) || []).map(postings)))
 }
 
 /* Counts of several terms added up. */
@@ -213,6 +390,18 @@ function sum(maps) {
       const [t, x] = counts.get(section) || [0, 0]
       counts.set(section, [t + title, x + text])
     }
+  return counts
+}
+
+/* Counts of the sections that every map counts: the least of each. */
+function common(maps) {
+  const counts = new Map()
+  const fewest = maps.reduce((a, b) => a.size <= b.size ? a : b)
+  for (const section of fewest.keys()) {
+    const all = maps.map(map => map.get(section))
+    if (all.every(Boolean))
+      counts.set(section, [0, 1].map(f => Math.min(...all.map(c => c[f]))))
+  }
   return counts
 }
 
@@ -232,9 +421,14 @@ async function read(numbers) {
 function loadedSection(location, title, text, continued) {
   const fields = [continued ? "" : fold(title), fold(text)]
   return {
-    location, title, text, fields, words: fields.map(words),
+    location, title, text, fields, words: fields.map(words), numbers: [null, null],
     page: location.split("#")[0], length: fields[0].length + text.length
   }
+}
+
+/* A field's numbers (numbers()), found when first asked for. */
+function numbersIn(section, field) {
+  return section.numbers[field] ??= numbers(section.fields[field])
 }
 
 /* The chunks of these sections not yet fetched. */
@@ -258,24 +452,131 @@ async function parse(query) {
 
   /* Pinyin typed in syllables: wang yue che */
   const joined = pieces.join("")
-  if (pieces.length > 1 && /^[a-z]+$/.test(joined) && index.readings.has(joined))
+  if (pieces.length > 1 && /^[a-z]+$/.test(joined) && spoken(joined).some(words => words.length))
     return [word(joined)]
 
-  const terms = []
-  for (const piece of pieces) {
-    const phrase = piece.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")
-    for (const [, han, number, run] of ALL_HAN.test(phrase) ? [[phrase, phrase]] : phrase.matchAll(RUN))
-      if (han)
-        terms.push(...await chinese(han))
-      else if (number)
-        terms.push(whole(number))
-      else
-        terms.push(...await latin(run))
+  if (query.length > PASTED)
+    await prefetch(pieces)
+
+  const terms = new Map()                /* by key: a term typed twice is one */
+  for (const piece of new Set(pieces)) {
+    for (const group of await groups(piece))
+      for (const term of await (group.latin ? latin(group.latin) : written(group.segments))) {
+        /* Found nowhere: no page holds the query, whatever follows it. */
+        if (!STOP_WORDS.has(term.key) && !(await term.count()).size)
+          return [term]
+        terms.set(term.key, term)
+      }
+    live()
   }
 
   /* Little words count only in a query of nothing else. */
-  const content = terms.filter(term => !STOP_WORDS.has(term.key))
-  return content.length ? content : terms
+  const all = [...terms.values()]
+  const content = all.filter(term => !STOP_WORDS.has(term.key))
+  return content.length ? content : all
+}
+
+/* Text pasted: what its pieces will need, fetched together rather than one
+   after the other as they come. First the shards its Chinese characters are
+   counted in (the first PREFETCHED, so that text found nowhere does not fetch
+   them all); then, once its pieces of Chinese are counted, the text of the
+   section each most likely holds it in, as much as one search reads. */
+async function prefetch(pieces) {
+  const wanted = new Set(Array.from(pieces.join(""), c => HAN.test(c) ? shardOf(c) : -1))
+  wanted.delete(-1)
+  for (const n of [...wanted].filter(n => !index.shards.has(n)).slice(0, PREFETCHED))
+    shard(n)
+  const runs = new Set(pieces.flatMap(piece => piece.match(/\p{sc=Han}{3,}/gu) || []))
+  const counted = await Promise.all([...runs].map(run => text(toSimplified(run)).count()))
+  live()
+  const chunks = new Set(counted.filter(counts => counts.size).map(counts => index.chunkOf[mostLikely(counts)[0]]))
+  let bytes = 0
+  read([...chunks].filter(c => (bytes += index.chunkBytes[c]) <= READ_BYTES).map(c => index.chunkFirst[c]))
+    .catch(() => {})                     /* a part that could not be fetched fails where it is read */
+}
+
+/* Sections by how densely they hold a term, as counted: the likeliest first. */
+function mostLikely(counts) {
+  const density = ([s, [title, text]]) => (title + text) / index.lengths[s]
+  return [...counts].sort((a, b) => density(b) - density(a)).map(([s]) => s)
+}
+
+/* A piece's Latin words, each apart, and its Chinese and numbers, those side
+   by side together: Chinese in the site's simplified characters, cut at its
+   numerals, as segments ({text} or {number}, a number by its key). */
+async function groups(piece) {
+  const found = []
+  let end = -1
+  for (const m of piece.matchAll(RUN)) {
+    const [, han, number, latin] = m
+    if (latin) {
+      found.push({ latin })
+      continue
+    }
+    if (m.index !== end || !found.length || found[found.length - 1].latin)
+      found.push({ segments: [] })
+    const { segments } = found[found.length - 1]
+    if (number)
+      segments.push({ number: number.replace(/,/g, "") })
+    else
+      segments.push(...numbered(await simplified(han)))
+    end = m.index + m[0].length
+  }
+  return found
+}
+
+/* A run of Chinese in the site's characters: traditional ones as simplified,
+   but a character typed alone that the site has as it is stays. */
+async function simplified(run) {
+  const converted = toSimplified(run)
+  if (converted === run || [...run].length > 1)
+    return converted
+  return (await text(run).count()).size ? run : converted
+}
+
+/* The longest key of the map (gongshi.traditional) at each place, else the character. */
+function toSimplified(run) {
+  if (!Array.prototype.some.call(run, c => index.simplifiedStarts.has(c)))
+    return run                           /* as is, most often */
+  const characters = Array.from(run)
+  let converted = ""
+  for (let at = 0; at < characters.length;) {
+    let length = Math.min(index.longestSimplified, characters.length - at)
+    while (length > 0 && !index.simplified.has(characters.slice(at, at + length).join("")))
+      length--
+    converted += length ? index.simplified.get(characters.slice(at, at + length).join("")) : characters[at]
+    at += Math.max(length, 1)
+  }
+  return converted
+}
+
+/* A run of Chinese as text and the numbers its numerals write. */
+function numbered(run) {
+  const segments = []
+  let at = 0
+  for (const { start, end, key } of numerals(run)) {
+    if (start > at)
+      segments.push({ text: run.slice(at, start) })
+    segments.push({ number: key })
+    at = end
+  }
+  if (at < run.length)
+    segments.push({ text: run.slice(at) })
+  return segments
+}
+
+/* Chinese and numbers: one of them as below; several side by side
+   (二十九个问题) as a sequence when it occurs, else each apart. */
+async function written(segments) {
+  if (segments.length > 1) {
+    const term = sequence(segments)
+    if (await occurs(term))
+      return [term]
+  }
+  const terms = []
+  for (const { text, number } of segments)
+    terms.push(...(number === undefined ? await chinese(text) : [whole(number)]))
+  return terms
 }
 
 /* Chinese as written when it occurs; else cut into the site's words. A
@@ -284,7 +585,7 @@ async function parse(query) {
 async function chinese(run) {
   if ([...run].length === 1 || await occurs(text(run)))
     return [text(run)]
-  const words = cut(run, piece => index.vocabulary.has(piece))
+  const words = cut(run, start => known(run, start, index.longestWord, piece => index.vocabulary.has(piece)))
   return words ? words.map(text) : [nothing(run)]
 }
 
@@ -294,20 +595,21 @@ async function chinese(run) {
    the term is taken as written. */
 async function occurs(term) {
   const counts = await term.count()
+  live()
   if (term.exact || !counts.size)
     return counts.size > 0
-  const density = ([s, [title, text]]) => (title + text) / index.lengths[s]
-  const likely = [...counts].sort((a, b) => density(b) - density(a)).map(([s]) => s)
+  const likely = mostLikely(counts)
   const chunks = [...new Set(likely.map(s => index.chunkOf[s]))]
   let fetched = 0
   for (let start = 0; start < chunks.length; start += CHECKED) {
-    const group = chunks.slice(start, start + CHECKED)
-    const sections = likely.filter(s => group.includes(index.chunkOf[s]))
+    const group = new Set(chunks.slice(start, start + CHECKED))
+    const sections = likely.filter(s => group.has(index.chunkOf[s]))
     const size = chunkSize(sections)
     if (fetched && fetched + size > CHECK_BYTES)
       return true
     fetched += size
     await read(sections)
+    live()
     if (sections.some(s => term.find(index.sections.get(s), 0).length || term.find(index.sections.get(s), 1).length))
       return true
   }
@@ -319,26 +621,86 @@ async function occurs(term) {
 async function latin(run) {
   const term = word(run)
   if (index.readings.size && !(await term.count()).size) {
-    const keys = cut(run, piece => index.readings.has(piece))
+    live()
+    const heard = syllables(run)
+    const keys = cut(run, start => [
+      ...heardFrom(run, start, heard).map(([end]) => end),
+      ...known(run, start, index.longestInitials, piece => index.readings.has(piece))
+    ])
     if (keys)
       return keys.map(word)
   }
   return [term]
 }
 
-/* `run` as the fewest known pieces of two characters or more, or null. */
-function cut(run, known) {
-  const best = [[]]
-  for (let end = 2; end <= run.length; end++)
-    for (let start = 0; start <= end - 2; start++)
-      if (best[start] && known(run.slice(start, end))
-        && (!best[end] || best[start].length + 1 < best[end].length))
-        best[end] = [...best[start], run.slice(start, end)]
-  return best[run.length] || null
+/* The words that `latin` is the pinyin of: [as read, only with fuzzy sounds]. */
+function spoken(latin) {
+  const read = index.readings.get(latin) || []
+  const heard = heardFrom(latin, 0).filter(([end]) => end === latin.length).flatMap(([, node]) => node.words)
+  return [read, [...new Set(heard)].filter(word => !read.includes(word))]
+}
+
+/* Where the pinyin of a word may end when it starts at `start`, with fuzzy
+   sounds: [end, the node of the tree of syllables that holds the words].
+   As deep as the longest word, whatever the length of what was typed.
+   `heard(at, end)`: the fuzzy key of the letters from at to end. */
+function heardFrom(latin, start, heard = syllables(latin)) {
+  const found = [], ats = [start], nodes = [index.heard]
+  while (ats.length) {
+    const at = ats.pop(), node = nodes.pop()
+    if (node.words.length && at > start)
+      found.push([at, node])
+    for (let end = at + 1; end <= Math.min(latin.length, at + LONGEST_SYLLABLE); end++) {
+      const next = node.next.get(heard(at, end))
+      if (next) {
+        ats.push(end)
+        nodes.push(next)
+      }
+    }
+  }
+  return found
+}
+
+/* The fuzzy keys of a run of letters' pieces of one syllable's length at
+   most, each folded once however many words are tried from it. */
+function syllables(latin) {
+  const keys = []
+  return (at, end) => keys[at * LONGEST_SYLLABLE + end - at - 1] ??= fuzzy(latin.slice(at, end))
+}
+
+/* Where a known piece of two characters or more that starts at `start` ends. */
+function known(run, start, longest, isKnown) {
+  const ends = []
+  for (let end = start + 2; end <= Math.min(run.length, start + longest); end++)
+    if (isKnown(run.slice(start, end)))
+      ends.push(end)
+  return ends
+}
+
+/* `run` as the fewest known pieces, or null: ends(start) says where the
+   known pieces that start there end. Of as many pieces, the longest last. */
+function cut(run, ends) {
+  const pieces = new Array(run.length + 1).fill(Infinity)
+  const from = new Int32Array(run.length + 1)
+  pieces[0] = 0
+  for (let start = 0; start < run.length; start++)
+    if (pieces[start] < Infinity)
+      for (const end of ends(start))
+        if (pieces[start] + 1 < pieces[end]) {
+          pieces[end] = pieces[start] + 1
+          from[end] = start
+        }
+  if (pieces[run.length] === Infinity)
+    return null
+  const cuts = []
+  for (let end = run.length; end > 0; end = from[end])
+    cuts.push(run.slice(from[end], end))
+  return cuts.reverse()
 }
 
 /* Chinese as written, anywhere. Counted exactly for one or two characters;
-   for more, at most the fewest of its pairs. */
+   for more, at most the fewest of its pairs, PAIRS at a time, until a
+   section holds them all (a long piece found nowhere fetches few shards). */
 function text(needle) {
   const characters = [...needle]
   let counted
@@ -348,12 +710,10 @@ function text(needle) {
     count: () => counted = counted || (async () => {
       if (characters.length === 1)
         return character(needle)
-      const pairs = await Promise.all(characters.slice(1).map((c, i) => postings(characters[i] + c)))
-      const counts = new Map()
-      for (const section of pairs[0].keys()) {
-        const all = pairs.map(pair => pair.get(section))
-        if (all.every(Boolean))
-          counts.set(section, [0, 1].map(f => Math.min(...all.map(c => c[f]))))
+      let counts = null
+      for (let i = 1; i < characters.length && (!counts || counts.size); i += PAIRS) {
+        const pairs = await Promise.all(characters.slice(i, i + PAIRS).map((c, j) => postings(characters[i + j - 1] + c)))
+        counts = common(counts ? [counts, ...pairs] : pairs)
       }
       return counts
     })(),
@@ -367,32 +727,68 @@ function text(needle) {
   }
 }
 
-/* A number as a whole number, with or without thousands separators. */
+/* A number as a whole number, in digits with or without thousands
+   separators, or in Chinese numerals: by its key (numbers()). */
 function whole(number) {
-  const [integer, fraction] = number.replace(/,/g, "").split(".")
-  const pattern = integer.split("").join(",?") + (fraction ? `\\.${fraction}` : "")
-  const regex = new RegExp(`(?<![\\d.,])${pattern}(?![\\d]|[.,]\\d)`, "g")
   return {
     key: number,
     exact: true,
-    count: () => postings("#" + number.replace(/,/g, "")),
-    find: (section, field) =>
-      Array.from(section.fields[field].matchAll(regex), m => [m.index, m.index + m[0].length])
+    count: () => postings("#" + number),
+    find: (section, field) => numbersIn(section, field).filter(n => n.key === number).map(n => [n.start, n.end])
   }
 }
 
-/* A Latin word by its stem, or the Chinese words it is the pinyin of. */
-function word(latin) {
-  const root = stem(latin)
-  const chinese = (index.readings.get(latin) || []).map(text)
+/* Chinese and numbers side by side, the numbers written either way
+   (二十九个问题 as 29个问题). Counted as its parts all in one section, at
+   most the fewest of them; found where they follow each other, spaces
+   between a number and its words allowed (29 个问题, as a page may set it). */
+function sequence(segments) {
+  const parts = segments.map(({ text: written, number }) => number === undefined ? text(written) : whole(number))
   let counted
   return {
+    key: segments.map(({ text, number }) => number === undefined ? text : `#${number}`).join(""),
+    exact: false,
+    count: () => counted = counted || Promise.all(parts.map(part => part.count())).then(common),
+    find: (section, field) => {
+      const folded = section.fields[field], numbers = numbersIn(section, field)
+      const ranges = []
+      for (const [start, end] of parts[0].find(section, field)) {
+        let at = end
+        for (const { text, number } of segments.slice(1)) {
+          while (folded[at] === " ")
+            at++
+          if (number === undefined)
+            at = folded.startsWith(text, at) ? at + text.length : -1
+          else
+            at = (numbers.find(n => n.start === at && n.key === number) || { end: -1 }).end
+          if (at < 0)
+            break
+        }
+        if (at >= 0)
+          ranges.push([start, at])
+      }
+      return ranges
+    }
+  }
+}
+
+/* A Latin word by its stem, or the Chinese words it is the pinyin of: read
+   so, or only with fuzzy sounds (strict() counts the former alone). */
+function word(latin) {
+  const root = stem(latin)
+  const [read, heard] = spoken(latin).map(words => words.map(text))
+  const all = [...read, ...heard]
+  let counted, strictly
+  return {
     key: latin,
-    exact: chinese.every(term => term.exact),
-    count: () => counted = counted || Promise.all([postings(root), ...chinese.map(term => term.count())]).then(sum),
+    exact: all.every(term => term.exact),
+    count: () => counted = counted || Promise.all([postings(root), ...all.map(term => term.count())]).then(sum),
+    strict: heard.length
+      ? () => strictly = strictly || Promise.all([postings(root), ...read.map(term => term.count())]).then(sum)
+      : undefined,
     find: (section, field) => [
       ...section.words[field].filter(w => w.stem === root).map(w => [w.start, w.end]),
-      ...chinese.flatMap(term => term.find(section, field))
+      ...all.flatMap(term => term.find(section, field))
     ]
   }
 }
@@ -410,10 +806,16 @@ async function search(query) {
   if (!terms.length)
     return []
   const counts = await Promise.all(terms.map(term => term.count()))
+  live()
+  if (counts.some(c => !c.size))
+    return []
+  const strict = await Promise.all(terms.map(term => term.strict && term.strict()))
+  live()
   const total = index.lengths.length
   const idf = counts.map(c => Math.log(1 + (total - c.size + 0.5) / (c.size + 0.5)))
 
-  /* Every page that may hold every term, ranked by its counts */
+  /* Every page that may hold every term, ranked by its counts, those that
+     hold a term only with fuzzy sounds after the others */
   const pages = new Map()
   counts.forEach((map, t) => {
     for (const [s, [title, text]] of map) {
@@ -425,7 +827,10 @@ async function search(query) {
     }
   })
   const ranked = [...pages.values()].filter(page => page.held.size === terms.length)
-  ranked.forEach(page => page.score = Math.max(...page.scores.values()))
+  ranked.forEach(page => {
+    page.score = Math.max(...page.scores.values())
+    page.fuzzy = strict.some(exact => exact && ![...page.scores.keys()].some(s => exact.has(s)))
+  })
   ranked.sort(byScore)
 
   /* The first pages read: checked, and ranked on what they hold */
@@ -442,6 +847,7 @@ async function search(query) {
       break
     fetched += size
     await read(wanted)
+    live()
     ranked.splice(0, batch.length)
     for (const page of batch) {
       const found = check(page, terms, idf)
@@ -473,7 +879,7 @@ function bm25(tf, length) {
 }
 
 function byScore(a, b) {
-  return b.score - a.score || index.pages[a.index].length - index.pages[b.index].length
+  return a.fuzzy - b.fuzzy || b.score - a.score || index.pages[a.index].length - index.pages[b.index].length
 }
 
 /* A page read: where each term is in the sections read, and its score;
@@ -499,7 +905,7 @@ function check(page, terms, idf) {
   })
   if (held.size < terms.length)
     return null
-  return { index: page.index, sections, score: Math.max(...sections.map(s => s.score)) }
+  return { index: page.index, sections, score: Math.max(...sections.map(s => s.score)), fuzzy: page.fuzzy }
 }
 
 /* A page past those read: its title, as counted. */
@@ -508,17 +914,23 @@ function listed(page) {
   return [{ location, title: escapeHTML(title), text: "", score: page.score, terms: {} }]
 }
 
-/* Whether two terms or more are all found close together in one field. */
+/* Whether two terms or more are all found close together in one field: the
+   shortest stretch that ends at each match and holds every term, from the
+   first match whose term does not come again before that end. */
 function near(ranges) {
   if (ranges.length < 2 || ranges.some(list => !list.length))
     return false
   const length = ranges.reduce((sum, list) => sum + list[0][1] - list[0][0], 0)
   const found = ranges.flatMap((list, term) => list.map(([start, end]) => ({ start, end, term })))
     .sort((a, b) => a.start - b.start)
-  const seen = new Map()
-  for (const { start, end, term } of found) {
-    seen.set(term, start)
-    if (seen.size === ranges.length && end - Math.min(...seen.values()) <= length + NEAR * (ranges.length - 1))
+  const held = new Int32Array(ranges.length)
+  let missing = ranges.length, first = 0
+  for (const { end, term } of found) {
+    if (held[term]++ === 0)
+      missing--
+    while (held[found[first].term] > 1)
+      held[found[first++].term]--
+    if (!missing && end - found[first].start <= length + NEAR * (ranges.length - 1))
       return true
   }
   return false

@@ -25,7 +25,9 @@ def _bar_value(rect: ET.Element, top: int) -> float:
 
 
 @pytest.mark.parametrize("largest, expected", [(0, (1, 1)), (1, (1, 1)), (5, (5, 1)), (6, (6, 2)), (29, (30, 10)),
-                                               (117, (150, 50)), (1000, (1000, 200))])
+                                               (117, (150, 50)), (1000, (1000, 200)),
+                                               # the largest count the check lets through, far past 5 × 10**12
+                                               (10**13, (10**13, 2 * 10**12)), (10**15, (10**15, 2 * 10**14))])
 def test_axis_top(largest, expected):
     assert axis_top(largest) == expected
 

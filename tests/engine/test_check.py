@@ -1,6 +1,8 @@
 """check.py: the whole project checked without a build, as `gongshi check` does."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from support import PROBLEMS_SITE, ROOT
 
 from gongshi.check import check_project, schema_line, written_pages
@@ -123,3 +125,73 @@ def test_the_contact_page_every_footer_links_to_is_written_whether_the_nav_lists
     [problem] = check_project(problems_project)
     assert (problem.path, problem.line) == ("docs/contact.md", 1)
     assert "every page's footer links to this page, but there is no docs/contact.md; add it" in problem.message
+
+
+# --- hostile and broken input: a message with the file, never a traceback -----------------------------
+
+
+def test_a_page_linked_out_of_the_project_is_refused_and_not_read(project):
+    page = project / "docs/contact.md"
+    page.unlink()
+    page.symlink_to("/etc/os-release")
+    [problem] = check_project(project)
+    assert (problem.path, problem.line) == ("docs/contact.md", 1)
+    assert "/etc/os-release, which is not a file of the project" in problem.message
+    assert "PRETTY_NAME" not in problem.message
+
+
+def test_a_data_file_linked_out_of_the_project_shows_none_of_it(project):
+    data = project / "data/contact.yaml"
+    data.unlink()
+    data.symlink_to("/etc/passwd")
+    found = check_project(project)
+    assert [(p.path, p.line) for p in found] == [("data/contact.yaml", 1)]
+    assert "root:" not in found[0].message
+
+
+def _unreadable(monkeypatch, name: str):
+    """Make the file called `name` unreadable, as for a user without the right (the tests run as root)."""
+    for method in ("read_bytes", "open"):
+        original = getattr(Path, method)
+
+        def refuse(self, *args, original=original, **kwargs):
+            if self.name == name:
+                raise PermissionError(13, "Permission denied", str(self))
+            return original(self, *args, **kwargs)
+
+        monkeypatch.setattr(Path, method, refuse)
+
+
+def test_a_folder_named_like_a_page_and_an_unreadable_page(project, monkeypatch):
+    (project / "docs/extra.md").mkdir()
+    _unreadable(monkeypatch, "about.en.md")
+    found = {(p.path, p.message) for p in check_project(project)}
+    assert ("docs/extra.md", "this is a folder, but its name is that of a file; rename it") in found
+    assert ("docs/about.en.md", "cannot read the file (Permission denied)") in found
+
+
+def test_an_unreadable_data_file(project, monkeypatch):
+    _unreadable(monkeypatch, "round.yaml")
+    found = check_project(project)
+    assert [(p.path, p.message) for p in found] == [("data/round.yaml", "cannot read the file (Permission denied)")]
+
+
+def test_broken_settings_are_a_problem_of_mkdocs_yml(project):
+    (project / "mkdocs.yml").write_text("site_name: x\nnav:\n  - index.md\n - about.md\n", encoding="utf-8")
+    [problem] = [p for p in check_project(project) if p.path == "mkdocs.yml"]
+    assert problem.line == 4 and problem.message.startswith("YAML syntax error")
+    (project / "mkdocs.yml").write_text("nav: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    [problem] = [p for p in check_project(project) if p.path == "mkdocs.yml"]
+    assert "nested more than 100 deep" in problem.message
+
+
+def test_what_a_page_or_a_published_file_would_load_or_run(project, line_of):
+    page = project / "docs/about.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n<img src="https://evil.example/x.png">\n', encoding="utf-8")
+    (project / "docs/assets").mkdir()
+    (project / "docs/assets/extra.html").write_text("<p>x</p>\n<script>alert(1)</script>\n", encoding="utf-8")
+    (project / "docs/assets/seal.png").write_bytes(b"\x89PNG<script>")  # an image loads nothing
+    found = check_project(project)
+    assert [(p.path, p.line) for p in found] == [("docs/about.en.md", line_of(page, "evil.example")),
+                                                 ("docs/assets/extra.html", 2)]
+    assert "from another host" in found[0].message and "<script>" in found[1].message

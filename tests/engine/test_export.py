@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
 import json
 import subprocess
 
+import pytest
 from jsonschema import Draft202012Validator
 
-from gongshi.export import JSON_NAME, SCHEMA_NAME, TABLES, export_files, sha256sums, table_csv, write_sums
+from gongshi.export import JSON_NAME, SCHEMA_NAME, TABLES, export_files, sha256sums, spreadsheet_text, table_csv, write_sums
+from gongshi.model import Text
 
 
 def _rows(site, name: str) -> list[dict]:
@@ -143,3 +146,29 @@ def test_sha256sums_cover_every_file_but_themselves(tmp_path):
     assert check.returncode == 0, check.stdout + check.stderr
     (tmp_path / "a b.html").write_text("two", encoding="utf-8")
     assert subprocess.run(["sha256sum", "--check", "data/SHA256SUMS"], cwd=tmp_path, capture_output=True).returncode != 0
+
+
+# --- cells a spreadsheet would run (OWASP, CSV injection) --------------------------------------------
+
+
+@pytest.mark.parametrize("text, cell", [
+    ('=HYPERLINK("http://evil.example","x")', '\'=HYPERLINK("http://evil.example","x")'),
+    ("+1+1", "'+1+1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("\t=1", "'\t=1"), ("\r=1", "'\r=1"),
+    ("a=1", "a=1"), ("加强监管", "加强监管"), ("", ""),
+])
+def test_a_text_that_a_spreadsheet_would_run_gets_a_quote(text, cell):
+    assert spreadsheet_text(text) == cell
+
+
+def test_formulas_in_the_data_are_quoted_in_the_csv_and_exact_in_the_json(site):
+    formula = '=cmd|" /C calc"!A0'
+    block = site.notice.blocks[1]
+    changed = dataclasses.replace(block, text=Text(zh="@" + block.text["zh"], en=formula))
+    blocks = (site.notice.blocks[0], changed) + site.notice.blocks[2:]
+    hostile = dataclasses.replace(site, notice=dataclasses.replace(site.notice, blocks=blocks))
+    [row] = [row for row in _rows(hostile, "blocks") if row["key"] == block.id]
+    assert (row["text_en"], row["text_zh"]) == ("'" + formula, "'@" + block.text["zh"])
+    assert json.loads(export_files(hostile)[JSON_NAME])["notice"]["blocks"][1]["text"] == {"zh": "@" + block.text["zh"], "en": formula}
+    figures = _rows(hostile, "figures")
+    assert all(not row["value"].startswith("'") for row in figures)  # numbers are written as numbers

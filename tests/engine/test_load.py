@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from gongshi.load import Located, LocatedList, load_yaml
@@ -337,3 +338,46 @@ def test_libyaml_and_the_python_parser_read_every_file_alike():
     for path in REAL_DATA.rglob("*.yaml"):
         text = path.read_text(encoding="utf-8")
         assert _outcome(lambda t: _parse(_FastLoader, t), text) == _outcome(python, text), path
+
+
+# --- hostile YAML: a message at its line, never a traceback ------------------------------------------
+
+
+@pytest.mark.parametrize("depth", [101, 200, 10_000, 500_000])
+def test_nesting_too_deep_is_reported_where_it_goes_too_deep(tmp_path, depth):
+    data, problems = load(tmp_path, "a: 1\nb: " + "[" * 60 + "]" * 60 + "\nc:\n  " + "[" * depth + "]" * depth + "\n")
+    assert data is None
+    [problem] = problems
+    assert (problem.path, problem.line) == ("data/x.yaml", 4)
+    assert "nested more than 100 deep" in problem.message and "100 层" in problem.zh
+
+
+def test_nesting_up_to_the_limit_loads(tmp_path):
+    data, problems = load(tmp_path, "c: " + "[" * 99 + "]" * 99 + "\n")  # 99 lists inside the top mapping
+    assert problems == []
+    depth, item = 0, data["c"]
+    while item is not None:
+        depth, item = depth + 1, item[0] if item else None
+    assert depth == 99
+
+
+@pytest.mark.parametrize("content, line, says", [
+    ("a: 1\n? !!set {x, y}\n: 2\n", 2, "a key must be a plain word"),
+    ("a: 1\nb: !!int twenty\n", 2, "this value cannot be read as `int`"),
+    ("a: !!float abc\n", 1, "this value cannot be read as `float`"),
+    ("a: !!bool maybe\n", 1, "this value cannot be read as `bool`"),
+    ("a: 1\nb: !!timestamp 2024-99-99\n", 2, "this value cannot be read as `timestamp`"),
+    ("a: !!map [1]\n", 1, "this value cannot be read as `map`"),
+    ("a: !!seq {b: 1}\n", 1, "this value cannot be read as `seq`"),
+    ("a: " + "1" * 5000 + "\n", 1, "this value cannot be read as `int`"),
+])
+def test_what_a_tag_or_a_key_cannot_be_is_a_syntax_error_at_its_line(tmp_path, content, line, says):
+    data, problems = load(tmp_path, content)
+    [problem] = problems
+    assert problem.line == line and says in problem.message
+
+
+def test_a_data_file_that_is_a_folder(tmp_path):
+    (tmp_path / "round.yaml").mkdir()
+    data, [problem] = load_yaml(tmp_path / "round.yaml", "data/round.yaml")
+    assert data is None and "this is a folder" in problem.message

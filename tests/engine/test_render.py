@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import html
 import re
 from html.parser import HTMLParser
 
@@ -16,6 +17,7 @@ from gongshi.labels import LABELS, LANGUAGES
 from gongshi.model import Contact, Text
 from gongshi.render import MARKERS, Context, fill_markers, generated_pages, marker_problems, shown_on, sitemap_html
 from gongshi.validate import printed
+from gongshi.markup import md
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "toc"]
@@ -522,6 +524,46 @@ def test_all_bad_markers_are_reported_at_once(site):
     assert "needs one area id" in found[2].message
 
 
+# --- what looks like a marker but is none ------------------------------------------------------
+
+
+@pytest.mark.parametrize("written, meant", [
+    ("<!-- data：figures -->", "data:figures"),  # the colon a Chinese keyboard types
+    ("<!-- Data:figures -->", "data:figures"),
+    ("<!-- DATA：AREA-CARDS -->", "data:area-cards"),
+    ("<!--data : figures-->", "data:figures"),
+    ("<!-- data figures -->", "data:figures"),
+    ("<!-- data-contact -->", "data:contact"),
+    ("<!-- figures -->", "data:figures"),
+    ("<！-- data:figures -->", "data:figures"),
+    ("＜!-- data:contact --＞", "data:contact"),
+    ("<!- data:figures -->", "data:figures"),
+    ("<!-- data:figures ->", "data:figures"),
+    ("<!-- data:figures --!>", "data:figures"),
+    ("<!-- daat:figure -->", "data:figures"),
+    ("<!-- data：area work-safety -->", "data:area work-safety"),
+    ("<!-- data:timeline", "data:timeline"),  # never closed: Markdown would hide the rest of the page
+])
+def test_a_look_alike_marker_is_an_error_with_what_was_meant(site, written, meant):
+    [problem] = bad_markers(site, "# Title\n\n" + written + "\n\nText.\n\n<!-- data:source -->\n")
+    assert (problem.path, problem.line, problem.column) == ("docs/index.md", 3, 1)
+    assert problem.message == (f"`{written}` is not a data marker as written, and would show nothing; "
+                               f"did you mean `<!-- {meant} -->`?")
+    assert f"是不是想写 `<!-- {meant} -->`" in problem.zh
+
+
+@pytest.mark.parametrize("comment", ["<!-- a note for editors -->", "<!-- date: 2024-09-12 -->", "<!-- data sources are listed below -->",
+                                     "<!-- contact details below -->", "<!--\nTODO\n-->", "<!-- data: figures -->"])
+def test_other_comments_and_spaced_markers_are_fine(site, comment):
+    assert marker_problems("# Title\n\n" + comment + "\n", "docs/index.md", site) == []
+
+
+def test_a_look_alike_stops_the_build_as_the_check_does(site):
+    with pytest.raises(InputError) as raised:
+        fill_markers("<!-- data：figures -->\n", Context(site, "zh", "index.md"), "docs/index.md")
+    assert "did you mean `<!-- data:figures -->`?" in raised.value.problems[0].message
+
+
 # --- escaping -----------------------------------------------------------------------------------
 
 EVIL = "<script>alert(1)</script> **bold** [x](http://evil) `code` _em_"
@@ -586,6 +628,20 @@ def test_markdown_specials_are_backslash_escaped_in_markdown_text(evil_site, mar
 def test_text_in_html_is_html_escaped(evil_site, marker):
     out = render(evil_site, marker, "en")
     assert "E &lt;script&gt;alert(1)&lt;/script&gt;" in out
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("a\r=====\rb", "a ===== b"),  # a carriage return is a line break to Markdown: a heading underline
+    ("a\r\n---\r\nb", "a --- b"),
+    ("    four spaces indent code", "four spaces indent code"),
+    ("\tso does a tab", "so does a tab"),
+    ("1~2 months, ~~~ and ~", "1~2 months, ~~~ and ~"),  # \~ is no escape in Markdown; ~~~ opens code
+])
+def test_data_text_never_becomes_markdown_blocks(text, shown):
+    page = markdown.markdown("Before.\n\n" + md(text) + "\n\nAfter ~~~\n",
+                             extensions=["attr_list", "md_in_html", "tables", "admonition", "toc", "fenced_code"])
+    assert page.count("<p>") == 3 and "<h" not in page and "<pre" not in page and "<code" not in page
+    assert shown in html.unescape(page) and "\\~" not in page
 
 
 def test_hostile_email_cannot_leave_its_attribute(evil_site):

@@ -8,7 +8,8 @@ import pytest
 
 from gongshi import search, terms
 from gongshi.errors import SearchError
-from gongshi.search import MATERIAL_BUNDLE, MATERIAL_WORKER, WORKER, build_index, chinese_words, use_our_worker, write_indexes
+from gongshi.search import (MATERIAL_BUNDLE, MATERIAL_WORKER, WORKER, build_index, chinese_words, use_our_worker,
+                            without_comments, write_indexes)
 from gongshi.sections import Section
 from gongshi.segment import Segmenter
 
@@ -46,6 +47,9 @@ def test_the_index_of_a_language_keeps_its_pages_sections_and_words():
     assert manifest["lengths"] == [len(s.title) + len(s.text) for s in ZH] + [5]
     assert len(manifest["words"]) == len(manifest["pinyin"])
     assert manifest["pinyin"][manifest["words"].index("网约车")] == "wang yue che"
+    # Traditional characters a reader may type, as the text's simplified ones.
+    assert manifest["simplified"]["網"] == "网" and set(manifest["simplified"].values()) <= set("".join(
+        f"{s.title}{s.text}" for s in ZH) + "通知网约车")
 
 
 def test_every_term_is_counted_per_section_in_the_shard_its_key_hashes_to():
@@ -73,6 +77,7 @@ def test_sections_are_chunked_in_order_and_pages_keep_their_first_section():
 def test_english_text_has_no_chinese_words():
     index = build_index("en", EN, Segmenter())
     assert index.manifest["words"] == index.manifest["pinyin"] == []
+    assert index.manifest["simplified"] == {}
 
 
 def test_indexes_are_written_per_language(tmp_path):
@@ -149,3 +154,13 @@ def test_the_manifest_names_the_version_of_its_parts():
     edited = version(ZH[:1] + [Section("areas/clean/#car", "网约车", "开展网约车专项整治行动。")])
     assert first == again
     assert edited != first
+
+
+def test_the_worker_is_sent_without_its_comments():
+    script = ('/* The worker.\n * Two lines. */\n"use strict"\n\nconst a = "/* a string */" // a comment\n'
+              'const r = /\\d+*/g /* after a regular expression */\n  const t = `//${x}`, d = a / 2 / b\n'
+              'if (/[/*]x/.test(s)) return /a\\/b/\nlet/* between */x\n')
+    assert without_comments(script) == ('"use strict"\nconst a = "/* a string */"\nconst r = /\\d+*/g\n'
+                                        'const t = `//${x}`, d = a / 2 / b\nif (/[/*]x/.test(s)) return /a\\/b/\n'
+                                        'let x\n')
+    assert without_comments(without_comments(script)) == without_comments(script)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gongshi.terms import counts, fold, shard, stem
+from gongshi.terms import counts, fold, numeral_value, numerals, shard, stem
 
 
 @pytest.mark.parametrize("text, folded", [
@@ -48,3 +48,22 @@ def test_stems_are_porters_inflectional_steps(word, root):
 def test_keys_go_to_shards_by_their_first_chinese_character():
     assert shard("网约", 97) == shard("网", 97) == shard("网络", 97)
     assert 0 <= shard("inspect", 97) < 97 and shard("#1720", 1) == 0
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("共二十九个问题，提出一百一十七条举措", {"#29": 1, "#117": 1}),
+    ("两千元、一万二、十一个方面", {"#2000": 1, "#12000": 1, "#11": 1}),
+    ("治本攻坚三年行动，中央八项规定，两个单位", {"#3": 1, "#8": 1, "#2": 1}),  # a digit before a measure word
+    ("一岗双责、三重一大、统一部署、一一对应、十四五规划、万一", {}),  # words, not numbers
+    ("29个问题和二十九个问题", {"#29": 2}),
+    ("二〇二四年和2024年", {"#2024": 2}),  # digits without a unit: a year
+])
+def test_chinese_numerals_are_counted_as_the_numbers_they_write(text, numbers):
+    assert {key: n for key, n in counts(text).items() if key.startswith("#")} == numbers
+
+
+def test_chinese_numerals_are_read_by_cn2an():
+    assert numeral_value("一百一十七") == 117 and numeral_value("两千") == 2000 and numeral_value("一万二") == 12000
+    assert numeral_value("十四五") is None  # not a number
+    assert numeral_value("一亿二") is None  # a spoken form cn2an cannot complete
+    assert numerals("共二十九个问题") == [(1, 4, 29)]

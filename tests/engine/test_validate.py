@@ -804,3 +804,67 @@ def test_the_site_mark_image_must_be_in_docs(data, edit, line_of, problems):
     image.parent.mkdir(parents=True)
     image.write_bytes(b"\x89PNG")
     assert load_site(data).info.gov_site_mark.image == "assets/images/mark.png"
+
+
+@pytest.mark.parametrize("image", ["//evil.example/mark.png", "/etc/mark.png", "../../mark.png", "assets/../../mark.png"])
+def test_the_site_mark_image_is_a_path_inside_docs(data, edit, line_of, problems, image):
+    edit(data / "site.yaml", "gov_site_mark:\n", f"gov_site_mark:\n  image: {image}\n")
+    problem = only(problems(data))
+    assert problem.line == line_of(data / "site.yaml", f"image: {image}")
+    assert f"`{image}` is not a path inside docs/" in problem.message and "docs/ 中的路径" in problem.zh
+
+
+def test_the_site_mark_image_behind_a_link_out_of_the_project_is_not_in_docs(data, edit, problems, tmp_path):
+    edit(data / "site.yaml", "gov_site_mark:\n", "gov_site_mark:\n  image: mark.png\n")
+    (tmp_path / "docs" / "mark.png").symlink_to("/etc/os-release")
+    assert "the image `mark.png` is not in docs/" in only(problems(data)).message
+
+
+# --- values no page can show: the check refuses what the build could not show ---------------------
+
+
+@pytest.mark.parametrize("written, says", [
+    (".nan", "`value` is not a number (.nan)"),
+    (".inf", "`value` is infinite (.inf)"),
+    ("-.inf", "`value` is infinite (.inf)"),
+    ("1.0e+300", "`value` is 1e+300"),
+    ("1" * 400, "`value` is a whole number of 400 digits"),
+    ("1000000000000001", "`value` is a whole number of 16 digits"),
+])
+def test_numbers_no_page_can_show(data, edit, line_of, problems, written, says):
+    edit(data / AREA2, "  - value: 36\n", f"  - value: {written}\n")
+    problem = only(problems(data))
+    assert problem.line == line_of(data / AREA2, f"value: {written}")
+    assert says in problem.message and "at most 1,000,000,000,000,000" in problem.message and "最大" in problem.zh
+
+
+def test_the_largest_count_builds(data, edit, tmp_path):
+    """10**15 problems pass the check, and the progress chart draws them (it once stopped at 5 × 10**12)."""
+    from gongshi.markup import Context
+    from gongshi.progress import render_progress_chart
+    huge = 10**15
+    for name in ("round.yaml", "updates.yaml", "notice.yaml"):
+        path = data / name
+        path.write_text(path.read_text(encoding="utf-8").replace("29", str(huge)), encoding="utf-8")
+    site = load_site(data)
+    assert site.round.totals.problems.value == huge
+    assert f'data-total="{huge}"' in render_progress_chart(Context(site, "en", "progress.md"))
+
+
+COMMITMENT = "    zh: 市交通运输局党委把巡察整改作为重大政治任务来抓，"
+
+
+@pytest.mark.parametrize("written, code", [(r"\x01", "U+0001"), (r"\x1b[31m", "U+001B"), (r"\x7f", "U+007F"),
+                                           (r"\x85", "U+0085"), (r"\ud800", "U+D800"), (r"\uffff", "U+FFFF")])
+def test_characters_that_pages_and_feeds_cannot_carry(data, edit, line_of, problems, written, code):
+    edit(data / "notice.yaml", COMMITMENT, f'    zh: "市交通运输局党委{written}把巡察整改作为重大政治任务来抓，')
+    edit(data / "notice.yaml", "切实做好巡察整改工作。\n", '切实做好巡察整改工作。"\n')
+    problem = only(problems(data))
+    assert problem.line == line_of(data / "notice.yaml", f"市交通运输局党委{written}")
+    assert f"`text` contains the invisible character {code}" in problem.message and code in problem.zh
+
+
+def test_tabs_and_line_breaks_are_text(data, edit):
+    edit(data / "notice.yaml", COMMITMENT, '    zh: "市交通运输局党委\\t把巡察整改\\r\\n作为重大政治任务来抓，')
+    edit(data / "notice.yaml", "切实做好巡察整改工作。\n", '切实做好巡察整改工作。"\n')
+    assert "市交通运输局党委\t把巡察整改\r\n作为" in load_site(data).block("commitment").text["zh"]

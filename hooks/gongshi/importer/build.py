@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..data import AREAS
 from ..errors import Problem
+from ..export import spreadsheet_text
 from ..format import format_value
 from ..labels import label as site_label
 from ..model import (Area, Block, Contact, Counts, Figure, Inspection, Measure, Notice, Problem as ProblemItem, Round,
@@ -333,4 +334,10 @@ def build_site(structure: Structure, units, statuses, languages, shown: str, lin
     """`published` is the date a web page says it was published: the notice's where it prints none."""
     builder = _Builder(structure, units, statuses, languages, shown, published)
     site = builder.site()
+    for line in lines:
+        if spreadsheet_text(line.text) != line.text:
+            builder.report.append(Problem(
+                shown, line.number, f"the line starts with “{line.text[0]}”, which a spreadsheet runs as a formula: the open "
+                                    "data writes it as text ('…), but check that the notice says it so",
+                f"该行以“{line.text[0]}”开头，电子表格会把它当作公式执行：开放数据中会作为文字写出（'…），请核对公告原文是否如此"))
     return Imported(site, sorted(set(builder.report)), lines, builder.origins, builder.excerpts())  # a note twice on one line is said once

@@ -3,12 +3,18 @@ from a notice, then check it as `gongshi check` would and print what could not
 be placed or parsed, by line. It works from any folder: the units and the
 status vocabulary a notice does not give ship with the package (defaults/).
 
+It writes only inside the output folder: not into the root of the file system,
+not through a link, and into a folder that already holds files only with
+--force.
+
 Exit status: 0 imported with nothing to report; 1 imported, with a report for
 the editor; 2 nothing written (the notice, the units, the statuses or the
 output folder could not be used)."""
 from __future__ import annotations
 
 import argparse
+import itertools
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -79,12 +85,57 @@ def _languages(given: str) -> tuple[tuple[str, ...] | None, str]:
                       "none twice, e.g. zh,en")
 
 
+# The folders the import writes into, under the output folder.
+WRITTEN = ("data", "docs")
+SHOWN_AT_MOST = 20  # files listed when the output folder is not empty
+
+
+def _files(folder: Path):
+    """The files (and links) under `folder`, each folder's own before its subfolders', without following links."""
+    for top, folders, files in os.walk(folder):
+        folders.sort()
+        for name in sorted(files) + sorted(name for name in folders if (Path(top) / name).is_symlink()):
+            yield Path(top) / name
+
+
+def _refusal(output: Path, force: bool) -> tuple[str, str, list[Path]] | None:
+    """Why the import may not write into `output`, in Chinese and English, with
+    the paths that say so; None when it may. It writes only inside its folder:
+    never into the root of the file system, never through a link (dangling or
+    not), and into a folder that holds files only with --force."""
+    if output.resolve() == Path(output.resolve().anchor):
+        return f"{output} 是文件系统的根目录；请为站点选择一个文件夹", f"{output} is the root of the file system; choose a folder for the site", []
+    if output.exists() and not output.is_dir():
+        return f"{output} 是一个文件，不是文件夹；请选择一个文件夹", f"{output} is a file, not a folder; choose a folder", []
+    links = [output / name for name in WRITTEN if (output / name).is_symlink()]
+    links += [path for name in WRITTEN if not (output / name).is_symlink() for path in _files(output / name) if path.is_symlink()]
+    if links:
+        return ("输出文件夹中有链接，导入不会经由链接写到文件夹以外；请删除这些链接：",
+                "The output folder holds links, and the import writes nothing through a link, out of its folder; remove them:", links)
+    kept = {output / "data" / UNITS, output / "data" / STATUSES}  # a site's own vocabulary, read and kept
+    held = list(itertools.islice((path for path in _files(output) if path not in kept), SHOWN_AT_MOST + 1)) if output.is_dir() else []
+    if held and not force:
+        return ("输出文件夹中已有文件；加 --force 才会覆盖同名文件（其他文件保留）：",
+                "The output folder holds files already; add --force to overwrite them where names are the same (the others stay):",
+                held)
+    return None
+
+
 def run(args) -> int:
     languages, wrong = _languages(args.languages)
     if languages is None:
         print(wrong, file=sys.stderr)
         return 2
-    data_dir, docs_dir = args.output / "data", args.output / "docs"
+    refusal = _refusal(args.output, args.force)
+    if refusal:
+        zh, en, paths = refusal
+        print(_say(zh, en), file=sys.stderr)
+        for path in paths[:SHOWN_AT_MOST]:
+            print(f"  {path}", file=sys.stderr)
+        if len(paths) > SHOWN_AT_MOST:
+            print("  …", file=sys.stderr)
+        return 2
+    data_dir = args.output / "data"
     own = {}
     for given, name, cls, (zh, en) in ((args.units, UNITS, Units, ("单位", "units")),
                                        (args.statuses, STATUSES, Statuses, ("状态", "statuses"))):
@@ -104,33 +155,39 @@ def run(args) -> int:
     if not imported.lines:
         _print_problems(imported.report, ("无法导入，{count} 处问题：", "Nothing imported, {count} problem(s):"))
         return 2
-    page_texts = pages(imported.site, imported.excerpts)
-    # The output folder's own units and statuses, where it has them, are kept: they say how this site writes them.
-    kept = {data_dir / name for name, (path, _) in own.items() if path.resolve() == (data_dir / name).resolve()}
-    targets = [data_dir / name for name in FILES] + [data_dir / AREAS] + [docs_dir / name for name in page_texts]
-    existing = [path for path in targets if path.exists() and path not in kept]
-    if existing and not args.force:
-        print(_say("这些文件已存在，加 --force 才会覆盖：", "These exist; add --force to overwrite them:"), file=sys.stderr)
-        print("\n".join(f"  {path}" for path in existing), file=sys.stderr)
+    try:
+        written = _write(imported, args.output, args.notice.name, own)
+    except OSError as error:
+        where = error.filename or args.output
+        print(_say(f"无法写入 {where}（{error.strerror}）；输出文件夹中可能只写了一部分",
+                   f"Cannot write {where} ({error.strerror}); the output folder may be written in part"), file=sys.stderr)
         return 2
-    if (data_dir / AREAS).exists():
-        shutil.rmtree(data_dir / AREAS)  # the areas of an earlier import would stay beside the new ones
-    written = write_data(imported.site, data_dir, args.notice.name, imported.origins)
-    for name, (path, _) in own.items():
-        if data_dir / name not in kept:
-            shutil.copyfile(path, data_dir / name)
-            written.append(data_dir / name)
-    for name, text in page_texts.items():
-        path = docs_dir / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
     site = imported.site
     print(_say(f"已写入 {len(written)} 个文件到 {args.output}：{len(site.areas)} 个方面，{len(site.problems)} 个问题，"
                f"{sum(len(a.all_measures()) for a in site.areas)} 项措施，{len(site.round.totals.declared())} 个总数。",
                f"Wrote {len(written)} files to {args.output}: {len(site.areas)} areas, {len(site.problems)} problems, "
                f"{sum(len(a.all_measures()) for a in site.areas)} measures, {len(site.round.totals.declared())} totals."))
     return _report(imported.report, check_project(args.output), languages)
+
+
+def _write(imported, output: Path, source_name: str, own: dict) -> list[Path]:
+    """Write the data files and pages. The output folder's own units and
+    statuses, where it has them, are kept: they say how this site writes them."""
+    data_dir, docs_dir = output / "data", output / "docs"
+    kept = {data_dir / name for name, (path, _) in own.items() if path.resolve() == (data_dir / name).resolve()}
+    if (data_dir / AREAS).exists():
+        shutil.rmtree(data_dir / AREAS)  # the areas of an earlier import would stay beside the new ones
+    written = write_data(imported.site, data_dir, source_name, imported.origins)
+    for name, (path, _) in own.items():
+        if data_dir / name not in kept:
+            shutil.copyfile(path, data_dir / name)
+            written.append(data_dir / name)
+    for name, text in pages(imported.site, imported.excerpts).items():
+        path = docs_dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
 
 
 def _report(report: list[Problem], checked: list[Problem], languages) -> int:

@@ -7,6 +7,7 @@ rebuilt here from the paragraph's numbering level and written before its text.""
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
@@ -20,6 +21,7 @@ from ..errors import Problem
 from ..format import chinese_numeral
 from .lines import Line, lines_of
 
+_LEVELS = 9  # Word numbers lists nine levels deep
 _CHINESE = {"chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting", "ideographDigital"}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -64,8 +66,9 @@ class _Numbering:
     def _numbering_of(self, paragraph: Paragraph) -> tuple[str | None, int]:
         """(numId, level) from the paragraph, else from its style or the styles it is based on."""
         elements = [paragraph._p.pPr]
-        style = paragraph.style
-        while style is not None:
+        style, seen = paragraph.style, set()
+        while style is not None and style.style_id not in seen:  # a file may base styles on each other in a circle
+            seen.add(style.style_id)
             elements.append(style.element.pPr)
             style = style.base_style
         for pPr in elements:
@@ -77,7 +80,7 @@ class _Numbering:
     def prefix(self, paragraph: Paragraph) -> str:
         num_id, level = self._numbering_of(paragraph)
         levels = self.abstract.get(num_id)
-        if not levels or level not in levels or not paragraph.text.strip():
+        if not levels or level not in levels or not 0 <= level < _LEVELS or not paragraph.text.strip():
             return ""
         counters = self.counters.setdefault(num_id, {})
         start = int(_value(levels[level], "w:start") or 1)
@@ -108,17 +111,46 @@ def _paragraphs(document):
                         yield from cell.paragraphs
 
 
+# What a .docx may inflate to. Its XML becomes a tree some fifteen times its
+# size in memory: 290 MB of it ran past 4 GB. A long notice's XML is a few MB.
+MAX_XML = 16 * 2**20
+MAX_INFLATED = 128 * 2**20  # with its pictures
+
+
+def _inflation_problem(path: Path) -> Problem | None:
+    """A problem if the archive says its parts inflate beyond the limits. It
+    cannot lie: zipfile inflates no part beyond the size the archive gives it."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            sizes = [(info.filename.lower(), info.file_size) for info in archive.infolist()]
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None  # docx.Document says it is no Word file
+    xml = sum(size for name, size in sizes if name.endswith((".xml", ".rels")))
+    whole = sum(size for _, size in sizes)
+    if xml <= MAX_XML and whole <= MAX_INFLATED:
+        return None
+    mb, most = (f"{xml / 2**20:.0f}", MAX_XML // 2**20) if xml > MAX_XML else (f"{whole / 2**20:.0f}", MAX_INFLATED // 2**20)
+    return Problem(str(path), 1, f"this Word file inflates to {mb} MB; a notice's inflates to at most {most} MB, so it was not opened",
+                   f"这个 Word 文件解压后有 {mb} MB；公告的 Word 文件解压后最多 {most} MB，因此没有打开它")
+
+
 def docx_lines(path: Path) -> tuple[list[Line], list[Problem]]:
     """The lines of a .docx, numbered by paragraph (line breaks inside one keep its number)."""
+    too_large = _inflation_problem(path)
+    if too_large:
+        return [], [too_large]
+    numbered = []
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, XMLSyntaxError, ValueError):
+        numbering = _Numbering(document)
+        for number, paragraph in enumerate(_paragraphs(document), 1):
+            prefix = numbering.prefix(paragraph)
+            for part in (prefix + paragraph.text).split("\n"):
+                numbered.append((number, part))
+    # What python-docx and the numbering raise on a file that is broken or made
+    # to break them (a part missing, an attribute that is no number).
+    except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, EOFError, KeyError, IndexError, XMLSyntaxError,
+            ValueError, TypeError, AttributeError, NotImplementedError):
         return [], [Problem(str(path), 1, "this is not a Word (.docx) file python-docx can open; save it again as .docx",
                             "无法作为 Word（.docx）文件打开；请重新另存为 .docx")]
-    numbering = _Numbering(document)
-    numbered = []
-    for number, paragraph in enumerate(_paragraphs(document), 1):
-        prefix = numbering.prefix(paragraph)
-        for part in (prefix + paragraph.text).split("\n"):
-            numbered.append((number, part))
     return lines_of(numbered), []

@@ -39,6 +39,19 @@ class _Node:
     children: list = field(default_factory=list)  # _Node, or (text, line)
 
 
+# Deeper than any page a CMS makes (libxml2 stops at the same depth); the tree
+# is walked recursively, so a page nested 100,000 deep must stop here.
+MAX_DEPTH = 256
+
+
+class TooDeep(Exception):
+    """A page nested deeper than MAX_DEPTH, at `line` of its source."""
+
+    def __init__(self, line: int):
+        super().__init__(line)
+        self.line = line
+
+
 class _Tree(HTMLParser):
     """A forgiving tree: unclosed <p> and <li> close at the next of their kind,
     stray end tags are ignored."""
@@ -54,6 +67,8 @@ class _Tree(HTMLParser):
         node = _Node(tag, {k: v or "" for k, v in attrs}, self.getpos()[0])
         self.stack[-1].children.append(node)
         if tag not in _VOID:
+            if len(self.stack) > MAX_DEPTH:
+                raise TooDeep(node.line)
             self.stack.append(node)
 
     def handle_startendtag(self, tag, attrs):
@@ -136,7 +151,8 @@ def _looks_like_title(node: _Node) -> bool:
 
 
 def html_lines(html: str) -> list[Line]:
-    """The article's lines, numbered by the HTML source line each starts on."""
+    """The article's lines, numbered by the HTML source line each starts on.
+    Raises TooDeep for a page nested deeper than MAX_DEPTH."""
     tree = _Tree()
     tree.feed(html)
     tree.close()

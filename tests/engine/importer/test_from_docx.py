@@ -1,11 +1,14 @@
 """from_docx.py: paragraphs of a .docx, with the numbers Word draws."""
 from __future__ import annotations
 
+import zipfile
+
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from gongshi.importer.from_docx import docx_lines
+from gongshi.importer.from_docx import MAX_XML, docx_lines
 
 
 def _numbering(document, num_id: str, levels: list[tuple[str, str]]):
@@ -58,3 +61,35 @@ def test_a_zip_that_is_no_word_file(tmp_path):
         archive.writestr("hello.txt", "hi")
     lines, problems = docx_lines(tmp_path / "x.docx")
     assert lines == [] and "not a Word (.docx) file" in problems[0].message and "Word" in problems[0].zh
+
+
+def test_a_file_that_inflates_beyond_the_limit_is_not_opened(tmp_path):
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<a>" + " " * (2 * MAX_XML) + "</a>")
+    assert bomb.stat().st_size < MAX_XML // 100  # small on disk, large when inflated
+    lines, [problem] = docx_lines(bomb)
+    assert lines == [] and "this Word file inflates to 32 MB; a notice's inflates to at most 16 MB" in problem.message
+    assert "解压后" in problem.zh
+
+
+def test_a_file_made_to_break_the_numbering_is_no_word_file(tmp_path):
+    document = docx.Document()
+    _numbering(document, "77", [("decimal", "%1.")])
+    paragraph = document.add_paragraph("甲")
+    paragraph._p.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="first"/><w:numId w:val="77"/></w:numPr>'))
+    document.save(tmp_path / "bad.docx")
+    lines, [problem] = docx_lines(tmp_path / "bad.docx")
+    assert lines == [] and "this is not a Word (.docx) file python-docx can open" in problem.message
+
+
+def test_styles_based_on_each_other_in_a_circle_end(tmp_path):
+    document = docx.Document()
+    first, second = document.styles.add_style("Circle A", WD_STYLE_TYPE.PARAGRAPH), document.styles.add_style("Circle B", WD_STYLE_TYPE.PARAGRAPH)
+    first.base_style, second.base_style = second, first
+    document.add_paragraph("正文", style="Circle A")
+    document.save(tmp_path / "circle.docx")
+    lines, problems = docx_lines(tmp_path / "circle.docx")
+    assert (problems, [line.text for line in lines]) == ([], ["正文"])

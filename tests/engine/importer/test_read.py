@@ -1,8 +1,9 @@
 """read.py and lines.py: any file to lines as printed, read folded."""
 from __future__ import annotations
 
+from gongshi.importer.from_html import MAX_DEPTH
 from gongshi.importer.lines import Line, printed
-from gongshi.importer.read import read_notice
+from gongshi.importer.read import MAX_BYTES, read_notice
 
 
 def test_a_line_keeps_its_characters_but_the_punctuation_rule():
@@ -38,3 +39,24 @@ def test_what_cannot_be_read_is_a_problem(tmp_path):
     (tmp_path / "bad.txt").write_bytes("第一行\n".encode("utf-8") + b"\x81\x20\xff\n")
     lines, problems = read_notice(tmp_path / "bad.txt")
     assert lines == [] and (problems[0].line, "neither UTF-8 nor GB18030" in problems[0].message) == (2, True)
+
+
+def test_a_page_nested_too_deep_is_a_problem_at_its_line(tmp_path):
+    page = "<html><body>\n<div><p>根据部署。</p></div>\n" + "<div>" * 100_000 + "正文" + "</div>" * 100_000 + "\n</body></html>"
+    (tmp_path / "deep.html").write_text(page, encoding="utf-8")
+    lines, [problem] = read_notice(tmp_path / "deep.html")
+    assert lines == [] and problem.line == 3
+    assert f"nests elements more than {MAX_DEPTH} deep" in problem.message and "嵌套" in problem.zh
+
+
+def test_a_page_nested_as_deep_as_a_cms_makes_is_read(tmp_path):
+    page = "<html><body>" + "<div>" * 200 + "<p>根据部署。</p><p>二段。</p>" + "</div>" * 200 + "</body></html>"
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    assert [line.text for line in read_notice(tmp_path / "p.html")[0]] == ["根据部署。", "二段。"]
+
+
+def test_a_notice_larger_than_any_is_not_read(tmp_path):
+    with (tmp_path / "huge.txt").open("wb") as file:
+        file.truncate(MAX_BYTES + 1)
+    lines, [problem] = read_notice(tmp_path / "huge.txt")
+    assert lines == [] and "a notice is at most 32 MB" in problem.message
