@@ -17,6 +17,7 @@ import datetime
 import io
 import re
 import unicodedata
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -121,8 +122,14 @@ def read_ledger(path: Path, site: Site) -> tuple[Sheet | None, list[Problem]]:
     """The ledger sheet of a workbook (.xlsx) or CSV file, or the problems that
     make it no ledger of this site."""
     name = path.name
+    if path.is_symlink():
+        # In CI the ledger comes with a pull request, and a link in it could lead to any file of the machine.
+        return None, [problem_at(name, "the ledger is a link; give the file itself", "整改台账是一个链接；请提供文件本身")]
     if not path.is_file():
         return None, [problem_at(name, f"there is no file {path}", f"找不到文件 {path}")]
+    too_large = _too_large(name, path.stat().st_size)
+    if too_large:
+        return None, [too_large]
     suffix = path.suffix.lower()
     if suffix == XLSX:
         return _read_xlsx(path, site)
@@ -132,6 +139,20 @@ def read_ledger(path: Path, site: Site) -> tuple[Sheet | None, list[Problem]]:
                                  "save it as .xlsx (Excel or WPS) or as CSV",
                            f"整改台账应当是 .xlsx 工作簿或 .csv 文件，而不是 {suffix or '没有扩展名的文件'}；"
                            "请另存为 .xlsx（Excel 或 WPS 表格）或 CSV 格式")]
+
+
+# A ledger of 3,000 rows is 120 kB as a workbook (2 MB unpacked) and 300 kB as
+# CSV; anything far larger is no ledger, and reading it would take minutes.
+MAX_BYTES = 10 * 2**20
+
+
+def _too_large(name: str, size: int, unpacked: bool = False) -> Problem | None:
+    """A problem if a file (or, unpacked, a workbook's contents) is past MAX_BYTES."""
+    if size <= MAX_BYTES:
+        return None
+    mb, most = f"{size / 2**20:.1f}", MAX_BYTES // 2**20
+    return problem_at(name, f"the file{' unpacked' if unpacked else ''} is {mb} MB; a ledger is at most {most} MB",
+                      f"文件{'解压后' if unpacked else ''}有 {mb} MB；整改台账最大只能是 {most} MB")
 
 
 def _headings(site: Site, found: list[str]) -> dict[Column, int]:
@@ -181,6 +202,11 @@ def _read_xlsx(path: Path, site: Site) -> tuple[Sheet | None, list[Problem]]:
 
     name = path.name
     try:
+        # What the workbook unpacks to, before openpyxl unpacks it: a small file may hold a huge sheet.
+        with zipfile.ZipFile(path) as packed:
+            too_large = _too_large(name, sum(member.file_size for member in packed.infolist()), unpacked=True)
+        if too_large:
+            return None, [too_large]
         book = openpyxl.load_workbook(path)
     except Exception as error:  # openpyxl raises many kinds on a file that is not a workbook
         return None, [problem_at(name, f"cannot read the file as an .xlsx workbook ({type(error).__name__}: {error}); "

@@ -44,6 +44,12 @@ from .validate import build_file, check_site, language_name, listed_counts
 
 UPDATES = "data/updates.yaml"
 _QUOTES = ("“", "”")  # how messages quote what a cell says
+SHOWN_AT_MOST = 40  # characters of a cell a message repeats
+
+
+def _shown(text: str) -> str:
+    """What a message repeats of a cell: a pasted page would drown the message."""
+    return text if len(text) <= SHOWN_AT_MOST else text[:SHOWN_AT_MOST] + "…"
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -134,8 +140,8 @@ def _round_date(site: Site, given: str) -> tuple[datetime.date | None, list[Prob
     feedback and after the last round. None where it is not a date."""
     date = parse_date(Cell(given, "--date"))
     if date is None:
-        return None, [problem_at("--date", f"“{given}” is not a date; write it YYYY-MM-DD, e.g. 2025-03-31",
-                                 f"“{given}”不是日期；请写成 YYYY-MM-DD，如 2025-03-31")]
+        return None, [problem_at("--date", f"“{_shown(given)}” is not a date; write it YYYY-MM-DD, e.g. 2025-03-31",
+                                 f"“{_shown(given)}”不是日期；请写成 YYYY-MM-DD，如 2025-03-31")]
     problems = []
     today, feedback = datetime.date.today(), site.round.inspection.feedback
     last = site.updates[-1] if site.updates else None
@@ -191,9 +197,10 @@ def _entries(site: Site, sheet: Sheet, date: datetime.date | None) -> tuple[dict
         """The row's cell in a column the sheet has; a formula in it is refused."""
         cell = row.cells.get(column)
         if cell is not None and cell.formula is not None:
-            refuse(cell, f"the cell holds the formula {cell.formula} where a value belongs; type the value itself "
+            formula = _shown(cell.formula)
+            refuse(cell, f"the cell holds the formula {formula} where a value belongs; type the value itself "
                          "(or copy the column and paste it back as values)",
-                   f"单元格中是公式 {cell.formula}，这里应当填写值；请直接填写（或复制该列后“选择性粘贴”为数值）")
+                   f"单元格中是公式 {formula}，这里应当填写值；请直接填写（或复制该列后“选择性粘贴”为数值）")
             return None
         return cell
 
@@ -214,8 +221,8 @@ def _entries(site: Site, sheet: Sheet, date: datetime.date | None) -> tuple[dict
             hint_en, hint_zh = suggest(item_id, list(site.items), ("ids", "标识"), _QUOTES, otherwise=(
                 "the ledger may be another site's, or older than the site's data: fill in the template from /data/ledger.xlsx",
                 "这份台账可能来自其他站点，或早于本站当前的数据：请使用 /data/ledger.xlsx 的最新模板"))
-            refuse(id_cell, f"“{item_id}” is no problem or measure of this site; {hint_en}",
-                   f"“{item_id}”不是本站的问题或措施；{hint_zh}")
+            refuse(id_cell, f"“{_shown(item_id)}” is no problem or measure of this site; {hint_en}",
+                   f"“{_shown(item_id)}”不是本站的问题或措施；{hint_zh}")
             continue
         if item_id in seen:
             refuse(id_cell, f"“{item_id}” has a row already, at {seen[item_id].place}; give each problem and measure one row",
@@ -235,7 +242,8 @@ def _entries(site: Site, sheet: Sheet, date: datetime.date | None) -> tuple[dict
         status_id = words.get(written_status)
         if status_id is None:
             hint_en, hint_zh = suggest(written_status, labels, ("statuses", "状态"), _QUOTES)
-            refuse(status_cell, f"“{written_status}” is not a status; {hint_en}", f"“{written_status}”不是整改状态；{hint_zh}")
+            refuse(status_cell, f"“{_shown(written_status)}” is not a status; {hint_en}",
+                   f"“{_shown(written_status)}”不是整改状态；{hint_zh}")
             continue
         _check_as_of(as_of_cell, date, status_id, before.get(item_id), last, refuse)
         note = _note(site, notes, refuse)
@@ -257,7 +265,8 @@ def _check_as_of(cell: Cell | None, date, status_id: str, before, last: Update |
         return
     as_of = parse_date(cell)
     if as_of is None:
-        refuse(cell, f"“{cell.text}” is not a date; write it like 2025-03-31", f"“{cell.text}”不是日期；请写成 2025-03-31 这样的格式")
+        refuse(cell, f"“{_shown(cell.text)}” is not a date; write it like 2025-03-31",
+               f"“{_shown(cell.text)}”不是日期；请写成 2025-03-31 这样的格式")
     elif date is not None and as_of > date:
         refuse(cell, f"{as_of} is after the round's date ({date}); a row cannot report past the round",
                f"{as_of} 晚于本期进展的日期（{date}）；各行的日期不能晚于本期")

@@ -32,7 +32,8 @@ def _ledger(folder: Path, edits: list[dict]) -> Path:
             assert text.count(old) == 1, old
             text = text.replace(old, new)
         path = folder / "ledger.csv"
-        path.write_bytes(text.encode("gb18030"))  # as WPS saves a CSV: GB18030, no byte-order mark
+        pad = next((edit["pad_mb"] for edit in edits if "pad_mb" in edit), 0)
+        path.write_bytes(text.encode("gb18030") + b"\r\n" * (pad * 2**19))  # as WPS saves a CSV: GB18030, no byte-order mark
         return path
     path = folder / next((edit["file"] for edit in edits if "file" in edit), "ledger.xlsx")
     book = openpyxl.load_workbook(io.BytesIO(ledger_xlsx(site)))
@@ -51,11 +52,15 @@ def _ledger(folder: Path, edits: list[dict]) -> Path:
         elif "headings" in edit:
             book = openpyxl.Workbook()
             book.active.append(edit["headings"])
-        elif "file" not in edit:
+        elif "file" not in edit and "link" not in edit:
             raise AssertionError(f"unknown edit {edit}")
     saved = io.BytesIO()  # saved under its name whatever that is, as a program that saves what it is told
     book.save(saved)
-    path.write_bytes(saved.getvalue())
+    if any("link" in edit for edit in edits):
+        (folder / "elsewhere.xlsx").write_bytes(saved.getvalue())
+        path.symlink_to(folder / "elsewhere.xlsx")
+    else:
+        path.write_bytes(saved.getvalue())
     return path
 
 

@@ -187,3 +187,12 @@ def test_a_notice_that_lists_no_problem_or_measure_has_no_ledger(genre_b):
     assert not genre_c.items
     assert not {LEDGER_XLSX, LEDGER_CSV} & set(export_files(genre_c))
     assert {LEDGER_XLSX, LEDGER_CSV} <= set(export_files(genre_b))
+
+
+def test_a_workbook_that_unpacks_past_the_limit_is_not_opened(tmp_path, genre_b, monkeypatch):
+    path = _template(tmp_path, genre_b)
+    unpacked = sum(member.file_size for member in zipfile.ZipFile(path).infolist())
+    monkeypatch.setattr("gongshi.ledger.MAX_BYTES", unpacked - 1)
+    sheet, [problem] = read_ledger(path, genre_b)
+    assert sheet is None
+    assert problem.format("en") == f"ledger.xlsx: the file unpacked is {unpacked / 2**20:.1f} MB; a ledger is at most 0 MB"
