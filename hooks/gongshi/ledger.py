@@ -118,27 +118,56 @@ def problem_at(place: str, en: str, zh: str, row: int = 0) -> Problem:
     return Problem(place, row, en, zh, place=place)
 
 
+@dataclass(frozen=True)
+class Table:
+    """What a file holds, before it is read as a ledger: a sheet of a workbook,
+    or a CSV file, cell by cell, each cell (value, formula)."""
+
+    place: str  # e.g. ledger.xlsx!整改台账, or ledger.csv
+    rows: tuple  # from the first row
+    merged: tuple = ()  # cells merged across rows, each (range, first row, first column, last column)
+
+
 def read_ledger(path: Path, site: Site) -> tuple[Sheet | None, list[Problem]]:
     """The ledger sheet of a workbook (.xlsx) or CSV file, or the problems that
     make it no ledger of this site."""
+    tables, problems = read_tables(path)
+    return (None, problems) if problems else ledger_sheet(path.name, tables, site)
+
+
+def read_tables(path: Path) -> tuple[list[Table], list[Problem]]:
+    """The sheets of a workbook (.xlsx), or the table of a CSV file, or the
+    problems that stop them being read: the file as it is, before
+    ledger_sheet finds the site's ledger in it."""
     name = path.name
     if path.is_symlink():
         # In CI the ledger comes with a pull request, and a link in it could lead to any file of the machine.
-        return None, [problem_at(name, "the ledger is a link; give the file itself", "整改台账是一个链接；请提供文件本身")]
+        return [], [problem_at(name, "the ledger is a link; give the file itself", "整改台账是一个链接；请提供文件本身")]
     if not path.is_file():
-        return None, [problem_at(name, f"there is no file {path}", f"找不到文件 {path}")]
+        return [], [problem_at(name, f"there is no file {path}", f"找不到文件 {path}")]
     too_large = _too_large(name, path.stat().st_size)
     if too_large:
-        return None, [too_large]
+        return [], [too_large]
     suffix = path.suffix.lower()
     if suffix == XLSX:
-        return _read_xlsx(path, site)
+        return _xlsx_tables(path)
     if suffix == CSV:
-        return _read_csv(path, site)
-    return None, [problem_at(name, f"a ledger is an .xlsx workbook or a .csv file, not {suffix or 'a file without an extension'}; "
-                                 "save it as .xlsx (Excel or WPS) or as CSV",
-                           f"整改台账应当是 .xlsx 工作簿或 .csv 文件，而不是 {suffix or '没有扩展名的文件'}；"
-                           "请另存为 .xlsx（Excel 或 WPS 表格）或 CSV 格式")]
+        return _csv_tables(path)
+    return [], [problem_at(name, f"a ledger is an .xlsx workbook or a .csv file, not {suffix or 'a file without an extension'}; "
+                               "save it as .xlsx (Excel or WPS) or as CSV",
+                         f"整改台账应当是 .xlsx 工作簿或 .csv 文件，而不是 {suffix or '没有扩展名的文件'}；"
+                         "请另存为 .xlsx（Excel 或 WPS 表格）或 CSV 格式")]
+
+
+def ledger_sheet(name: str, tables: list[Table], site: Site) -> tuple[Sheet | None, list[Problem]]:
+    """The first table headed as the site's ledger, as rows of cells, and the
+    problems of its merged cells; or the problem that none is (`name`: the file's)."""
+    for table in tables:
+        headings = ["" if value is None else str(value) for value, _ in (table.rows[0] if table.rows else ())]
+        at = _headings(site, headings)
+        if _is_ledger(at):
+            return Sheet(table.place, _rows(table.place, enumerate(table.rows[1:], 2), at)), _merged(table, at)
+    return None, [_not_a_ledger(name, site)]
 
 
 # A ledger of 3,000 rows is 120 kB as a workbook (2 MB unpacked) and 300 kB as
@@ -174,21 +203,21 @@ def _not_a_ledger(place: str, site: Site) -> Problem:
     wanted_zh = "、".join(f"“{Column(key).heading(site)}”" for key in SHEET_KEYS)
     wanted_en = " and ".join(f"“{Column(key).heading(site)}”" for key in SHEET_KEYS)
     return problem_at(place, f"this is not a ledger of this site: no sheet has the headings {wanted_en} in its first row; "
-                           "fill in the template the site publishes at /data/ledger.xlsx",
-                    f"这不是本站的整改台账：没有哪个工作表的第一行有{wanted_zh}这些标题；"
-                    "请填写本站 /data/ledger.xlsx 提供的模板")
+                             "fill in the template the site publishes at /data/ledger.xlsx",
+                      f"这不是本站的整改台账：没有哪个工作表的第一行有{wanted_zh}这些标题；"
+                      "请填写本站 /data/ledger.xlsx 提供的模板")
 
 
-def _rows(place: str, table, at: dict[Column, int], read) -> tuple[Row, ...]:
+def _rows(place: str, numbered, at: dict[Column, int]) -> tuple[Row, ...]:
     """The rows (numbered, after the headings) that have anything in the
-    template's columns, with a Cell for each column that is read; `read`
-    gives a cell's (value, formula). At 3,000 rows, cells are most of the reading."""
-    from openpyxl.utils import get_column_letter  # as the workbook is read: see _read_xlsx
+    template's columns, with a Cell for each column that is read. At 3,000
+    rows, cells are most of the reading."""
+    from openpyxl.utils import get_column_letter  # as the workbook is read: see _xlsx_tables
 
     letters = {column: get_column_letter(index + 1) for column, index in at.items()}
     rows = []
-    for number, values in table:
-        found = {column: read(values[index]) if index < len(values) else (None, None) for column, index in at.items()}
+    for number, cells in numbered:
+        found = {column: cells[index] if index < len(cells) else (None, None) for column, index in at.items()}
         if all(_blank(value, formula) for value, formula in found.values()):
             continue
         rows.append(Row(number, {column: Cell(value, f"{place}!{letters[column]}{number}", formula)
@@ -196,7 +225,16 @@ def _rows(place: str, table, at: dict[Column, int], read) -> tuple[Row, ...]:
     return tuple(rows)
 
 
-def _read_xlsx(path: Path, site: Site) -> tuple[Sheet | None, list[Problem]]:
+def _merged(table: Table, at: dict[Column, int]) -> list[Problem]:
+    """Cells merged across rows in a column that is read: the rows below the
+    first would read as blank, and lose what the merged cell says of them."""
+    read = {index + 1 for column, index in at.items() if column.key in READ}
+    return [problem_at(f"{table.place}!{cells}", "these cells are merged across rows; unmerge them and give each row its own value",
+                       "这些单元格跨行合并了；请取消合并，每一行分别填写", first_row)
+            for cells, first_row, first, last in table.merged if any(first <= column <= last for column in read)]
+
+
+def _xlsx_tables(path: Path) -> tuple[list[Table], list[Problem]]:
     # Only `gongshi update` reads workbooks: the build and `gongshi check` need not load openpyxl.
     import openpyxl
 
@@ -206,22 +244,17 @@ def _read_xlsx(path: Path, site: Site) -> tuple[Sheet | None, list[Problem]]:
         with zipfile.ZipFile(path) as packed:
             too_large = _too_large(name, sum(member.file_size for member in packed.infolist()), unpacked=True)
         if too_large:
-            return None, [too_large]
+            return [], [too_large]
         book = openpyxl.load_workbook(path)
     except Exception as error:  # openpyxl raises many kinds on a file that is not a workbook
-        return None, [problem_at(name, f"cannot read the file as an .xlsx workbook ({type(error).__name__}: {error}); "
-                                     "open it in Excel or WPS and save it as .xlsx",
-                               f"无法作为 .xlsx 工作簿读取（{type(error).__name__}: {error}）；"
-                               "请用 Excel 或 WPS 表格打开后另存为 .xlsx")]
-    for sheet in book.worksheets:
-        first_row = next(sheet.iter_rows(max_row=1), ())
-        at = _headings(site, ["" if cell.value is None else str(cell.value) for cell in first_row])
-        if not _is_ledger(at):
-            continue
-        place = f"{name}!{sheet.title}"
-        table = ((cells[0].row, cells) for cells in sheet.iter_rows(min_row=2))
-        return Sheet(place, _rows(place, table, at, _xlsx_cell)), _merged(place, sheet, at)
-    return None, [_not_a_ledger(name, site)]
+        return [], [problem_at(name, f"cannot read the file as an .xlsx workbook ({type(error).__name__}: {error}); "
+                                   "open it in Excel or WPS and save it as .xlsx",
+                             f"无法作为 .xlsx 工作簿读取（{type(error).__name__}: {error}）；"
+                             "请用 Excel 或 WPS 表格打开后另存为 .xlsx")]
+    return [Table(f"{name}!{sheet.title}", tuple(tuple(_xlsx_cell(cell) for cell in row) for row in sheet.iter_rows()),
+                  tuple((cells.coord, cells.min_row, cells.min_col, cells.max_col) for cells in sheet.merged_cells.ranges
+                        if cells.max_row > cells.min_row))
+            for sheet in book.worksheets], []
 
 
 def _xlsx_cell(cell) -> tuple[object, str | None]:
@@ -234,18 +267,6 @@ def _xlsx_cell(cell) -> tuple[object, str | None]:
     return cell.value, None
 
 
-def _merged(place: str, sheet, at: dict[Column, int]) -> list[Problem]:
-    """Cells merged across rows in a column that is read: the rows below the
-    first would read as blank, and lose what the merged cell says of them."""
-    read = {index + 1 for index in at.values()}
-    problems = []
-    for cells in sheet.merged_cells.ranges:
-        if cells.max_row > cells.min_row and any(cells.min_col <= column <= cells.max_col for column in read):
-            problems.append(problem_at(f"{place}!{cells.coord}", "these cells are merged across rows; unmerge them and give each row its own value",
-                                     "这些单元格跨行合并了；请取消合并，每一行分别填写", cells.min_row))
-    return problems
-
-
 def _decode(raw: bytes) -> str | None:
     """A CSV as Excel and WPS save it: UTF-8 (with or without a byte-order mark) or, in China, GB18030."""
     for encoding in ("utf-8-sig", "gb18030"):
@@ -256,21 +277,17 @@ def _decode(raw: bytes) -> str | None:
     return None
 
 
-def _read_csv(path: Path, site: Site) -> tuple[Sheet | None, list[Problem]]:
+def _csv_tables(path: Path) -> tuple[list[Table], list[Problem]]:
     name = path.name
     text = _decode(path.read_bytes())
     if text is None or "\x00" in text:
-        return None, [problem_at(name, "the file is not CSV text (UTF-8 or GB18030); save it from Excel or WPS as CSV",
-                               "文件不是 CSV 文本（UTF-8 或 GB18030 编码）；请在 Excel 或 WPS 表格中另存为 CSV 格式")]
+        return [], [problem_at(name, "the file is not CSV text (UTF-8 or GB18030); save it from Excel or WPS as CSV",
+                             "文件不是 CSV 文本（UTF-8 或 GB18030 编码）；请在 Excel 或 WPS 表格中另存为 CSV 格式")]
     try:
         table = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:
-        return None, [problem_at(name, f"the file is not valid CSV ({error})", f"文件不是有效的 CSV（{error}）")]
-    at = _headings(site, table[0]) if table else {}
-    if not _is_ledger(at):
-        return None, [_not_a_ledger(name, site)]
-    rows = _rows(name, enumerate(table[1:], 2), at, _csv_cell)
-    return Sheet(name, rows), []
+        return [], [problem_at(name, f"the file is not valid CSV ({error})", f"文件不是有效的 CSV（{error}）")]
+    return [Table(name, tuple(tuple(_csv_cell(value) for value in row) for row in table))], []
 
 
 def _csv_cell(value: str) -> tuple[object, str | None]:
