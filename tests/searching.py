@@ -231,7 +231,7 @@ def long_queries(site: Path, lang: str = "zh") -> dict[str, str]:
 
     def run_of(pieces, between=""):
         text = ""
-        while len(text) < LONG_QUERY:
+        while len(text.strip()) < LONG_QUERY:  # the space before the first piece does not count
             text += between + chance.choice(pieces)
         return text.strip()[:LONG_QUERY]
 

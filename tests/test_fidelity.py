@@ -11,12 +11,12 @@ from html_text import normalise, notice_lines
 
 from gongshi.data import load_site
 from gongshi.format import format_value
-from gongshi.punctuation import chinese
+from gongshi.punctuation import kept
 from gongshi.validate import printed
 
 
 def _received_lines(seed_text: str) -> list[str]:
-    return [chinese(line.strip()) for line in seed_text.splitlines() if line.strip()]
+    return [kept(line) for line in seed_text.splitlines() if line.strip()]
 
 
 def test_the_chinese_notice_page_is_the_notice_line_by_line(built_site, seed_text):

@@ -14,7 +14,7 @@ import pytest
 from support import ROOT, copy_project, mkdocs_build
 
 from gongshi.data import load_site
-from gongshi.punctuation import chinese
+from gongshi.punctuation import kept
 from html_text import notice_lines, visible_text
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -40,7 +40,7 @@ def _html(site: Path, page: str) -> str:
 @pytest.mark.parametrize("name", GENRES)
 def test_the_notice_page_is_the_notice_line_by_line(built, name):
     received = (FIXTURES / name / "notice.txt" if name != "genre-d" else FIXTURES / "genre-a" / "notice.txt").read_text(encoding="utf-8")
-    expected = [chinese(line.strip()) for line in received.splitlines() if line.strip()]
+    expected = [kept(line) for line in received.splitlines() if line.strip()]
     assert notice_lines(_html(built[name], "notice")) == expected
 
 

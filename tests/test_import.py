@@ -25,7 +25,7 @@ from gongshi.data import load_site
 from gongshi.format import format_value
 from gongshi.importer import import_notice
 from gongshi.importer.command import DEFAULTS
-from gongshi.importer.lines import printed
+from gongshi.punctuation import kept
 from gongshi.importer.read import read_notice
 from gongshi.importer.write import TODO
 from gongshi.load import load_yaml
@@ -117,7 +117,7 @@ def _notice_lines(name: str, path: Path) -> list[str]:
     """The notice's lines as the site must print them: a text file's own lines
     with the punctuation rule applied; a page's or a Word file's as read."""
     if path.suffix == ".txt" and not name.endswith(".gb18030.txt"):
-        return [printed(line) for line in path.read_text(encoding="utf-8").splitlines() if printed(line)]
+        return [kept(line) for line in path.read_text(encoding="utf-8").splitlines() if kept(line)]
     return [line.text for line in read_notice(path)[0]]
 
 

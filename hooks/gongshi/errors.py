@@ -36,7 +36,7 @@ class InputError(Exception):
     """Raised with every problem found, never just the first."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(set(problems))  # one mistake found by two checks is said once
         super().__init__("\n".join(map(str, self.problems)))
 
     def format(self, lang: str) -> str:

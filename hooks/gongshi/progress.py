@@ -111,7 +111,10 @@ def _count_line(ctx: Context, change: CountChange, first: bool) -> str:
 
 
 def _item_link(ctx: Context, change: Change) -> str:
-    return f"[{md(item_name(ctx, change.item))}]({ctx.link(f'{AREA_PAGES}/{change.area.id}.md')}#{change.item.id})"
+    """An item by name, linked to its area's page, and to its place in the notice."""
+    area_page = f"{ctx.link(f'{AREA_PAGES}/{change.area.id}.md')}#{change.item.id}"
+    in_notice = f"[{md(label(ctx.lang, 'in_notice_short'))}]({ctx.in_notice(change.item.block)})"
+    return f"[{md(item_name(ctx, change.item))}]({area_page}){label(ctx.lang, 'detail', detail=in_notice)}"
 
 
 def _change_line(ctx: Context, change: Change) -> str:

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from ..numerals import fold
-from .lines import Line, printed
+from ..punctuation import kept
+from .lines import Line
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 # Never part of an article: scripts, forms, menus and the page's head and footer.
@@ -160,14 +161,14 @@ def html_lines(html: str) -> list[Line]:
     article = max(elements, key=_paragraph_text)
     found: list = []
     _blocks(article, found, [])
-    lines = [Line(number, text) for number, raw in found if (text := printed(raw)) and not _is_chrome(text)]
+    lines = [Line(number, text) for number, raw in found if (text := kept(raw)) and not _is_chrome(text)]
     # The title is often a heading just before the article's container.
     if lines and (re.match(r"(根据|按照|依据)", lines[0].text) or re.search(r"[。：:]$", lines[0].text)):
         before = elements[: elements.index(article)]
-        titles = [e for e in before if _looks_like_title(e) and printed(_text(e)) and not _is_chrome(printed(_text(e)))]
+        titles = [e for e in before if _looks_like_title(e) and kept(_text(e)) and not _is_chrome(kept(_text(e)))]
         if titles:
             title = titles[-1]
-            lines.insert(0, Line(title.line, printed(_text(title))))
+            lines.insert(0, Line(title.line, kept(_text(title))))
     return lines
 
 

@@ -68,6 +68,12 @@ class Piece:
         return self.line.folded[self.marked.label_end:]
 
     @property
+    def names_a_problem(self) -> bool:
+        """Whether its label or its head names a problem: （一）反馈问题：…, 关于“…”方面, …问题的整改情况."""
+        m = self.marked
+        return bool(_NAMES_PROBLEM.search(self.line.folded[m.number_end:m.label_end] + self.head))
+
+    @property
     def head(self) -> str:
         """What names the block: its run-in heading, else its first sentence (folded)."""
         m = self.marked
@@ -280,6 +286,9 @@ class _Reader:
         if start < approach_end:
             found.approach = (start, approach_end - 1)
         found.round_blocks = ([found.intro] if found.intro is not None else []) + list(range(start, approach_end))
+        if areas_part is not None and areas_at and areas_part < min(areas_at):
+            # The areas' part may open with what it counts (截至…，反馈的3个方面6个问题，已完成整改5个) before its first area.
+            found.round_blocks += [i for i in range(areas_part + 1, min(areas_at)) if pieces[i].kind == "paragraph"]
         if next_at is not None and next_at < closing_at:
             found.next_steps = (next_at, closing_at - 1)
         found.closing = list(range(closing_at, end))
@@ -319,7 +328,7 @@ class _Reader:
         # Where the notice numbers its problems (问题1：), its areas are the headings above them.
         by_rank = {rank: items for rank, items in by_rank.items() if not problems or items[0] < problems[0]}
         level = next((rank for rank, items in sorted(by_rank.items())
-                      if 2 * sum(bool(_NAMES_PROBLEM.search(pieces[i].head)) for i in items) >= len(items)), None)
+                      if 2 * sum(pieces[i].names_a_problem for i in items) >= len(items)), None)
         if level is not None:
             heads = by_rank[level]
             for head in heads:
@@ -355,7 +364,7 @@ class _Reader:
         if not problem_heads and shallowest is not None:
             items = [j for j in inside if self.rank(j) == shallowest]
             labelled = any(marks[j].label and not marks[j].other_label for j in inside if marks[j].style is None)
-            if labelled or 2 * sum(bool(_NAMES_PROBLEM.search(self.pieces[j].head)) for j in items) >= len(items):
+            if labelled or 2 * sum(self.pieces[j].names_a_problem for j in items) >= len(items):
                 problem_heads = items
         first_problem = problem_heads[0] if problem_heads else None
         for j in inside:

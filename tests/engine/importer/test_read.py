@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from gongshi.importer.from_html import MAX_DEPTH
-from gongshi.importer.lines import Line, printed
+from gongshi.importer.lines import Line
+from gongshi.punctuation import kept
 from gongshi.importer.read import MAX_BYTES, read_notice
 
 
 def test_a_line_keeps_its_characters_but_the_punctuation_rule():
-    assert printed("　　（一）加强监管,共１２个;①项\u200b  ～ ") == "（一）加强监管，共１２个；①项 ～"
+    assert kept("　　（一）加强监管,共１２个;①项\u200b  ～ ") == "（一）加强监管，共１２个；①项 ～"
     line = Line(1, "（一）加强监管，共１２个；①项")
     assert line.folded == "(一)加强监管,共12个;①项" and len(line.folded) == len(line.text)
 
