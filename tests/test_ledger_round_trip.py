@@ -84,9 +84,10 @@ def test_what_changed_shows_the_three_changes(round_trip):
     text = visible_text(section)
     assert "已完成整改的问题：5个（无变化）" in text
     assert "阶段性完成整改的问题：0个（上一期为 1个，-1）" in text
-    assert "2.重点项目推进缓慢：阶段性完成 → 已完成（推进）" in text
-    assert "1.支部组织生活不规范：已完成 → 正在推进（倒退）" in text
-    assert "拨付资金126万元，建立资金拨付台账：已完成（新列入）" in text
+    # Each item is linked to its area's page and, as （原文）, to its place in the notice.
+    assert "2.重点项目推进缓慢（原文）：阶段性完成 → 已完成（推进）" in text
+    assert "1.支部组织生活不规范（原文）：已完成 → 正在推进（倒退）" in text
+    assert "拨付资金126万元，建立资金拨付台账（原文）：已完成（新列入）" in text
     assert "来源：中共示例县交通运输局党组整改台账" in text
 
 
