@@ -1,7 +1,7 @@
 """The site's data as open data, and checksums of a published site.
 
-Under /data/ the site publishes the whole model as one JSON document (both
-languages; the JSON Schema, derived from the same model, beside it) and one
+Under /data/ the site publishes the whole model as one JSON document (every
+language of the site; the JSON Schema, derived from the same model, beside it) and one
 CSV table per kind of entity. Every row has a `key` that stays the same as
 long as the ids in data/ do. SHA256SUMS then lists every file of the
 published site, so that anyone can check a mirror or an archived copy.
