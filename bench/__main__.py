@@ -2,7 +2,8 @@
 
 For each size: a synthetic project (synth.py) and its plain-Material twin
 (baseline.py), built in turn, ours and baseline alternating, then a rebuild
-under `mkdocs serve`, `gongshi check`, and a visit in Chromium. Prints a table
+under `mkdocs serve`, `gongshi check`, and a visit in Chromium. Before them,
+once, `gongshi update` on a ledger of 3,000 rows (ledger.py). Prints a table
 (report.py) and writes the figures to bench/results.json.
 """
 from __future__ import annotations
@@ -26,7 +27,7 @@ from gongshi.segment import CACHE
 from gongshi.model import LANGUAGES
 from gongshi.search import INDEX_DIR
 
-from . import measure, report
+from . import ledger, measure, report
 from .baseline import make_projects
 from .synth import ROOT, engine_of
 from .transfer import first_searches, gzip_size, visit
@@ -158,11 +159,17 @@ def main(argv=None) -> int:
                                                   f"(default: {PAIRS}, else {DEFAULT_PAIRS})")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the figures (JSON)")
     parser.add_argument("--work", type=Path, help="scratch folder (default: a new temporary one, removed after)")
+    parser.add_argument("--ledger-rows", type=int, default=report.LEDGER_ROWS,
+                        help=f"rows of the ledger `gongshi update` reads (default: {report.LEDGER_ROWS}, the size its target is set for)")
     args = parser.parse_args(argv)
 
     work = args.work or Path(tempfile.mkdtemp(prefix="gongshi-bench-"))
     start, machine = time.perf_counter(), _machine()
     try:
+        # First, and said at once: it takes seconds, the sizes a quarter of an hour.
+        say(f"gongshi update on a ledger of {args.ledger_rows} rows")
+        updates = ledger.measure_update(work, args.ledger_rows)
+        say(report.ledger_line(updates).strip())
         sizes = {scale: measure_size(scale, args.pairs or PAIRS.get(scale, DEFAULT_PAIRS), work)
                  for scale in args.sizes}
     except measure.BenchError as error:
@@ -177,11 +184,13 @@ def main(argv=None) -> int:
         "seconds": time.perf_counter() - start,
         "sizes": {str(scale): figures for scale, figures in sizes.items()},
         "scaling": scaling,
-        "targets": report.targets(sizes, scaling),
+        "ledger": updates,
+        "targets": report.targets(sizes, scaling) + [report.ledger_target(updates)],
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(report.table(sizes, scaling))
+    print(report.ledger_line(updates))
     pairs = ", ".join(f"{len(f['build']['pairs_s'])} at {s}×" for s, f in sizes.items())
     print(f"\npairs of builds: {pairs}; {results['seconds'] / 60:.1f} min; figures in {args.out}")
     return 0

@@ -64,6 +64,7 @@ ROWS = [
     Row("  area page, first visit with search", lambda f: f["area"]["visit_gzip"] / KB, "kB", 0),
 ]
 EXPONENT_LIMIT = 1.1
+LEDGER_LIMIT_S, LEDGER_ROWS = 2.0, 3000  # issue 16: `gongshi update` on a ledger of 3,000 rows
 
 
 def _slopes(points: list[tuple[int, float]]) -> tuple[float, float]:
@@ -136,3 +137,17 @@ def table(sizes: dict[int, dict], scaling: dict) -> str:
                      f"  between the two largest sizes alone: {scaling['largest_step']:.2f}; "
                      f"of CPU time: {scaling['cpu_exponent']:.2f}, and {scaling['cpu_largest_step']:.2f}")
     return "\n".join(lines)
+
+
+def ledger_target(updates: dict) -> dict:
+    """The target of `gongshi update`, judged only on a ledger of the size it is set for."""
+    judged = updates["rows"] == LEDGER_ROWS
+    return {"figure": "gongshi update", "scale": None, "target": f"≤ {LEDGER_LIMIT_S:g} s at {LEDGER_ROWS:,} rows",
+            "value": updates["update_s"], "met": updates["update_s"] <= LEDGER_LIMIT_S if judged else None}
+
+
+def ledger_line(updates: dict) -> str:
+    target = ledger_target(updates)
+    verdict = {True: "ok", False: "MISSED", None: "not judged at this size"}[target["met"]]
+    return (f"\ngongshi update, a ledger of {updates['rows']:,} rows: {updates['update_s']:.2f} s "
+            f"({updates['update_cpu_s']:.2f} s CPU), target {target['target']}: {verdict}")

@@ -83,6 +83,8 @@ def _language(config) -> str:
 
 
 FEED = "feed.xml"
+# Where the 长者模式 button of every header leads when JavaScript is off.
+ELDER_HELP = "about/#elder-mode"
 
 
 def _feeds(site) -> dict[str, str]:
@@ -365,7 +367,7 @@ def _chrome(config, src_uri: str | None, title: str, root: str) -> dict:
         "head": head_html(site, lang, src_uri, title),
         "dates": dates_html(site, lang) if src_uri else "",
         "footer": footer_html(site, lang, root),
-        "elder": {"label": label(lang, "elder_mode"), "help": page_url(site, root, lang, "about/#elder-mode")},
+        "elder": {"label": label(lang, "elder_mode"), "help": page_url(site, root, lang, ELDER_HELP)},
     }
 
 

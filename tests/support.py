@@ -25,6 +25,8 @@ SITE_PARTS = ["data", "docs"]
 PROGRESS_SITE = ROOT / "tests" / "fixtures" / "progress-site"
 # A made-up Chinese-only site whose notice lists its problems, each with its status.
 PROBLEMS_SITE = ROOT / "tests" / "fixtures" / "problems-site"
+# Issue 12's fixture (b): the 2023-onward layout, problems with the statuses the notice gives them, Chinese only.
+GENRE_B = ROOT / "tests" / "fixtures" / "genre-b"
 # Debian's Chromium, driven by Playwright; never `playwright install`.
 CHROMIUM = "/usr/bin/chromium"
 # Root in CI needs --no-sandbox; the rest keep Chromium from calling out.

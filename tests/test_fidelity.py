@@ -72,21 +72,10 @@ def test_dashboard_accountability_and_meetings_equal_the_notice(built_site, seed
         assert re.search(r"(\d+)次" + re.escape(normalise(label)), seed).group(1) == value, label
 
 
-def _all_figures(site):
-    """Every figure with the block it is stated in."""
-    round_ = site.round
-    for figure in round_.totals.declared() + list(round_.accountability + round_.meetings + round_.figures):
-        yield figure, figure.block
-    for area in site.areas:
-        for measure in area.all_measures():
-            for figure in measure.figures:
-                yield figure, figure.block or measure.block
-
-
 def test_every_figure_in_the_data_occurs_in_the_line_of_the_notice_it_cites(seed_text):
     site = load_site(ROOT / "data")
     lines = dict(zip((block.id for block in site.notice.blocks), _received_lines(seed_text)))
-    figures = list(_all_figures(site))
+    figures = list(site.stated_figures())
     assert len(figures) > 40
     for figure, block in figures:
         written = site.unit(figure.unit).writes["zh"].replace("{n}", format_value(figure.value, "zh"))

@@ -54,12 +54,12 @@ def test_the_progress_page_shows_what_changed(fixture_build):
     page = _page(site, "en/progress")
     second = page.split('id="second-report"', 1)[1].split("<h3", 1)[0]
     text = visible_text(second)
-    assert "(1) Measure Alpha One: Done → In progress (backwards: relapsed on review)" in text
-    assert "(3) Measure Alpha Three: In progress (newly listed)" in text
+    assert "(1) Measure Alpha One (in the notice): Done → In progress (backwards: relapsed on review)" in text
+    assert "(3) Measure Alpha Three (in the notice): In progress (newly listed)" in text
     assert "problems found by the inspection: 6 (previously 5, +1)" in text
-    assert 'href="../areas/alpha/#alpha-one"' in second
+    assert 'href="../areas/alpha/#alpha-one"' in second and 'href="../notice/#alpha-one"' in second
     last = visible_text(page.split('id="notice-report"', 1)[1].split("</article>", 1)[0])
-    assert "(2) Measure Beta Two: Not started → — (not listed in this update)" in last
+    assert "(2) Measure Beta Two (in the notice): Not started → — (not listed in this update)" in last
 
 
 def test_the_chart_has_a_column_per_update(fixture_build):

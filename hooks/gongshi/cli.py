@@ -1,4 +1,4 @@
-"""The `gongshi` command for editors: `gongshi check`, `gongshi schema`, `gongshi markers`, `gongshi import`."""
+"""The `gongshi` command for editors: `gongshi check`, `gongshi schema`, `gongshi markers`, `gongshi import`, `gongshi update`."""
 from __future__ import annotations
 
 import argparse
@@ -9,6 +9,7 @@ from .check import check_project
 from .errors import message_language
 from .render import marker_table
 from .importer import command as import_command
+from . import update as update_command
 from .schema import stale_schemas, write_schemas
 
 
@@ -55,6 +56,7 @@ def parser() -> argparse.ArgumentParser:
     markers.add_argument("--lang", choices=["zh", "en"], help="message language (default: zh, or GONGSHI_LANG)")
     markers.set_defaults(run=_markers)
     import_command.add_parser(commands)
+    update_command.add_parser(commands)
     return main
 
 

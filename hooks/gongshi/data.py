@@ -18,7 +18,7 @@ FILES = {SITE_FILE: SiteInfo, "notice.yaml": Notice, "round.yaml": Round, "conta
          "units.yaml": Units, "statuses.yaml": Statuses, "updates.yaml": Updates}
 AREAS = "areas"
 
-_cache: dict[tuple, Site] = {}
+_cache: dict[tuple, tuple[Site, Locations]] = {}
 
 
 def data_files(data_dir: Path) -> list[Path]:
@@ -30,6 +30,12 @@ def load_site(data_dir: Path) -> Site:
 
     The result is cached on the files' contents, so the build of each language
     (and an unchanged rebuild under `mkdocs serve`) reuses it."""
+    return load_located(data_dir)[0]
+
+
+def load_located(data_dir: Path) -> tuple[Site, Locations]:
+    """The site, and where each of its objects is in data/: for checking a
+    changed copy of the site (a new update) against the rest without reloading."""
     # Absolute, not resolved: a data/ that is a link must not move the project to where it leads.
     data_dir = Path(data_dir).absolute()
     key = tuple((str(p), _digest(p, data_dir.parent)) for p in data_files(data_dir))
@@ -48,7 +54,7 @@ def _digest(path: Path, root: Path) -> str | None:
         return None
 
 
-def _load(data_dir: Path) -> Site:
+def _load(data_dir: Path) -> tuple[Site, Locations]:
     root = data_dir.parent
     locations = Locations()
     problems: list[Problem] = []
@@ -100,4 +106,4 @@ def _load(data_dir: Path) -> Site:
     problems = check_site(site, locations) + check_files(site, root / "docs", locations)
     if problems:
         raise InputError(problems)
-    return site
+    return site, locations

@@ -20,9 +20,12 @@ class Problem:
     message: str  # in English
     zh: str = field(compare=False)  # the same message in Chinese
     column: int | None = field(default=None, compare=False)
+    # Where it is, where a file:line would not say it: a spreadsheet cell
+    # (ledger.xlsx!Sheet1!D14) or a command-line option (--date).
+    place: str | None = field(default=None, compare=False)
 
     def format(self, lang: str = "en") -> str:
-        where = f"{self.path}:{self.line}" + (f":{self.column}" if self.column else "")
+        where = self.place or f"{self.path}:{self.line}" + (f":{self.column}" if self.column else "")
         return f"{where}: {self.zh if lang == 'zh' else self.message}"
 
     def __str__(self) -> str:
@@ -51,11 +54,17 @@ class SearchError(Exception):
         return self.zh if lang == "zh" else self.en
 
 
-def suggest(word: str, known: list[str], kind: tuple[str, str]) -> tuple[str, str]:
-    """The nearest known word, or the list of them, in English and Chinese;
-    `kind` names what they are, e.g. ("keys", "键")."""
+def suggest(word: str, known: list[str], kind: tuple[str, str], quotes: tuple[str, str] = ("`", "`"),
+            otherwise: tuple[str, str] | None = None) -> tuple[str, str]:
+    """The nearest known word, in English and Chinese; where none is near, the
+    list of them, or `otherwise` (where a list would be too long to help).
+    `kind` names what they are, e.g. ("keys", "键"). Words are quoted as code
+    for editors of YAML, or as “text” (`quotes`) for a spreadsheet's users."""
+    opening, closing = quotes
     guess = difflib.get_close_matches(str(word), known, n=1, cutoff=0.6)
     if guess:
-        return f"did you mean `{guess[0]}`?", f"是不是想写 `{guess[0]}`？"
-    listed = ", ".join(f"`{k}`" for k in known)
+        return f"did you mean {opening}{guess[0]}{closing}?", f"是不是想写 {opening}{guess[0]}{closing}？"
+    if otherwise is not None:
+        return otherwise
+    listed = ", ".join(f"{opening}{k}{closing}" for k in known)
     return f"known {kind[0]}: {listed}", f"可用的{kind[1]}有：{listed}"

@@ -1,7 +1,7 @@
 """The site's data as open data, and checksums of a published site.
 
-Under /data/ the site publishes the whole model as one JSON document (both
-languages; the JSON Schema, derived from the same model, beside it) and one
+Under /data/ the site publishes the whole model as one JSON document (every
+language of the site; the JSON Schema, derived from the same model, beside it) and one
 CSV table per kind of entity. Every row has a `key` that stays the same as
 long as the ids in data/ do. SHA256SUMS then lists every file of the
 published site, so that anyone can check a mirror or an archived copy.
@@ -17,11 +17,16 @@ import datetime
 import hashlib
 import io
 import json
+import math
+import unicodedata
+import zipfile
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
+from . import ledger
 from .format import format_value
 from .history import statuses_in
+from .labels import label
 from .model import LIST, RECORD, TEXT, Area, Block, Figure, ItemStatus, Measure, Problem, Site, Status, Text, Unit, Update, data_fields, field_kinds
 from .schema import schema_text, site_schema
 
@@ -216,7 +221,129 @@ def _export(site: Site) -> dict[str, bytes]:
              SCHEMA_NAME: schema_text(site_schema(SCHEMA_NAME, site.languages)).encode("utf-8")}
     for name in TABLES:
         files[f"{name}.csv"] = table_csv(site, name).encode("utf-8-sig")
+    if site.items:  # a notice that lists no problem or measure has nothing to keep a ledger of
+        files[LEDGER_XLSX] = ledger_xlsx(site)
+        files[LEDGER_CSV] = ledger_csv(site).encode("utf-8-sig")
     return files
+
+
+# --- the ledger template (gongshi.ledger), for `gongshi update` -----------------------------------
+
+
+LEDGER_XLSX, LEDGER_CSV = "ledger.xlsx", "ledger.csv"
+
+
+def ledger_csv(site: Site) -> str:
+    """The ledger template as CSV, for programs that read no workbook."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([column.heading(site) for column in ledger.columns(site)])
+    writer.writerows([spreadsheet_text(value) for value in row] for row in ledger.template_rows(site))
+    return out.getvalue()
+
+
+# Widths of the template's columns, in characters (Excel's unit), by column key.
+_WIDTHS = {"id": 16, "kind": 6, "text": 60, "status": 14, "as_of": 12, "unit": 16, "deadline": 14, "note": 30}
+
+
+def ledger_xlsx(site: Site) -> bytes:
+    """The ledger template as an Excel workbook: the ledger sheet, the ids,
+    kinds and texts locked (the sheet is protected without a password, against
+    slips, not people), the status a choice from a list (the second sheet), the
+    as-of date a date. The same bytes on every build: the workbook and the
+    files in it are dated by the data (Site.updated), not by the clock."""
+    # Loaded only when a template is written: `gongshi check` has no need of it.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, NamedStyle, Protection
+    from openpyxl.utils import get_column_letter, quote_sheetname
+    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.writer.excel import ExcelWriter
+
+    first = site.languages[0]
+    columns, rows = ledger.columns(site), ledger.template_rows(site)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = label(first, "ledger_sheet")
+    sheet.append([column.heading(site) for column in columns])
+    for row in rows:
+        sheet.append([spreadsheet_text(value) if value else None for value in row])
+    last_row = len(rows) + 1
+    text_index = columns.index(ledger.Column("text"))
+    for number, row in enumerate(rows, 2):
+        # A spreadsheet does not size a row to its wrapped text when it opens a file: say how many lines it takes.
+        lines = math.ceil(_display_width(row[text_index]) / _WIDTHS["text"]) or 1
+        sheet.row_dimensions[number].height = 15 * lines
+    # The ids as wide as the longest, within reason.
+    widths = _WIDTHS | {"id": min(max([len(row[0]) + 2 for row in rows] + [8]), 40)}
+    for number, column in enumerate(columns, 1):
+        letter = get_column_letter(number)
+        sheet.column_dimensions[letter].width = widths[column.key]
+        sheet[f"{letter}1"].font = Font(bold=True)
+        # One named style for the column's cells, named by its heading: a style set
+        # cell by cell costs openpyxl seconds at 3,000 rows.
+        style = NamedStyle(name=column.heading(site), protection=Protection(locked=column.key in ("id", "kind", "text")),
+                           alignment=Alignment(wrap_text=column.key in ("text", "note"), vertical="top"),
+                           number_format="yyyy-mm-dd" if column.key == "as_of" else "General")
+        book.add_named_style(style)
+        for (cell,) in sheet.iter_rows(min_row=2, max_row=last_row, min_col=number, max_col=number):
+            cell.style = style.name
+    sheet.freeze_panes = "A2"
+    # Printed, as ledgers are: across the page, all columns on it, the headings on every sheet of paper.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    # Protected against slips, so that a worker cannot change the ids or the
+    # notice's words by accident; columns may still be widened, added, sorted and filtered.
+    sheet.protection.sheet = True
+    for allowed in ("formatColumns", "formatRows", "formatCells", "insertColumns", "sort", "autoFilter"):
+        setattr(sheet.protection, allowed, False)
+
+    statuses = book.create_sheet(label(first, "ledger_statuses_sheet"))
+    statuses.append([ledger.Column("status").heading(site)])
+    for status in site.statuses:
+        statuses.append([spreadsheet_text(status.label[first])])
+    statuses.column_dimensions["A"].width = _WIDTHS["status"]
+    status_column = get_column_letter(columns.index(ledger.Column("status")) + 1)
+    choice = DataValidation(type="list", formula1=f"{quote_sheetname(statuses.title)}!$A$2:$A${len(site.statuses) + 1}",
+                            allow_blank=True, showErrorMessage=True, errorTitle=ledger.Column("status").heading(site),
+                            error=label(first, "ledger_status_error"))
+    choice.add(f"{status_column}2:{status_column}{last_row}")
+    sheet.add_data_validation(choice)
+
+    when = datetime.datetime.combine(site.updated, datetime.time())
+    book.properties.creator = site.info.issuer[first]
+    book.properties.title = f"{site.info.name[first]} {sheet.title}"
+    book.properties.created = book.properties.modified = when
+    out = io.BytesIO()
+    # ExcelWriter, not Workbook.save, which would date the workbook by the clock.
+    ExcelWriter(book, _DatedZip(out, "w", zipfile.ZIP_DEFLATED, date_time=when.timetuple()[:6])).save()
+    return out.getvalue()
+
+
+def _display_width(text: str) -> int:
+    """How wide a text shows, in the units of a column's width: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+class _DatedZip(zipfile.ZipFile):
+    """A zip file whose members are all dated `date_time`: zipfile dates a
+    member added by name by the clock, and one added from a file (openpyxl
+    writes each worksheet to a temporary file first) by the file's."""
+
+    def __init__(self, *args, date_time: tuple, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.date_time = date_time
+
+    def writestr(self, name, data, *args, **kwargs):
+        if not isinstance(name, zipfile.ZipInfo):
+            name = zipfile.ZipInfo(name, date_time=self.date_time)
+            name.compress_type = self.compression
+            name.external_attr = 0o600 << 16  # what zipfile gives a member added by name
+        super().writestr(name, data, *args, **kwargs)
+
+    def write(self, filename, arcname=None, *args, **kwargs):
+        self.writestr(arcname or filename, Path(filename).read_bytes())
 
 
 def write_export(site: Site, site_dir: Path) -> None:

@@ -190,6 +190,11 @@ def load_yaml(path: Path, shown_as: str) -> tuple[object, list[Problem]]:
         # Invisible, and it hides the schema line from editors: ask for plain UTF-8.
         return None, [Problem(shown_as, 1, "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
                               "文件开头有字节顺序标记（BOM）；请保存为不带 BOM 的 UTF-8", 1)]
+    return parse_yaml(text, shown_as)
+
+
+def parse_yaml(text: str, shown_as: str) -> tuple[object, list[Problem]]:
+    """Parse the text of a data file, as load_yaml does once it has read it."""
     try:
         data, found = _parse_fast(text)
     except yaml.YAMLError as error:

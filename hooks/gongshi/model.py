@@ -587,6 +587,17 @@ class Site:
         """Every problem and measure by id, with its area, in the notice's order."""
         return {item.id: (area, item) for area in self.areas for item in area.items()}
 
+    def stated_figures(self) -> Iterator[tuple[Figure, str | None]]:
+        """Every figure with the block that must state it: its own `block`, or
+        for a figure of a measure, the measure's (None where a figure names none)."""
+        round_ = self.round
+        for figure in round_.totals.declared() + list(round_.accountability + round_.meetings + round_.figures):
+            yield figure, figure.block
+        for area in self.areas:
+            for measure in area.all_measures():
+                for figure in measure.figures:
+                    yield figure, figure.block or measure.block
+
     @functools.cached_property
     def stated_statuses(self) -> dict[str, Mapping[str, ItemStatus]]:
         """The statuses each update states, by update id, then item id (read-only):

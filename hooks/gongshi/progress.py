@@ -93,35 +93,44 @@ def render_progress_chart(ctx: Context, _=None) -> str:
 # --- what changed at each update --------------------------------------------------------
 
 
-def _count_line(ctx: Context, change: CountChange, first: bool) -> str:
+def count_detail(ctx: Context, change: CountChange) -> str:
+    """How a total moved since the update before, as plain text."""
     lang, unit = ctx.lang, count_unit(ctx, change.name)
-    line = label(lang, "count_line", name=md(count_name(ctx, change.name)), value=_count(ctx, change.name, change.after))
-    if first:
-        return line
     if change.after is None:
-        detail = label(lang, "no_longer_stated", value=written(ctx, change.before, unit))
-    elif change.before is None:
-        detail = label(lang, "newly_stated")
-    elif not change.moved:
-        detail = label(lang, "unchanged")
-    else:
-        detail = label(lang, "was", value=written(ctx, change.before, unit), delta=f"{change.after - change.before:+d}")
-    return line + label(lang, "detail", detail=md(detail))
+        return label(lang, "no_longer_stated", value=written(ctx, change.before, unit))
+    if change.before is None:
+        return label(lang, "newly_stated")
+    if not change.moved:
+        return label(lang, "unchanged")
+    return label(lang, "was", value=written(ctx, change.before, unit), delta=f"{change.after - change.before:+d}")
+
+
+def _count_line(ctx: Context, change: CountChange, first: bool) -> str:
+    line = label(ctx.lang, "count_line", name=md(count_name(ctx, change.name)), value=_count(ctx, change.name, change.after))
+    return line if first else line + label(ctx.lang, "detail", detail=md(count_detail(ctx, change)))
 
 
 def _item_link(ctx: Context, change: Change) -> str:
-    return f"[{md(item_name(ctx, change.item))}]({ctx.link(f'{AREA_PAGES}/{change.area.id}.md')}#{change.item.id})"
+    """An item by name, linked to its area's page, and to its place in the notice."""
+    area_page = f"{ctx.link(f'{AREA_PAGES}/{change.area.id}.md')}#{change.item.id}"
+    in_notice = f"[{md(label(ctx.lang, 'in_notice_short'))}]({ctx.in_notice(change.item.block)})"
+    return f"[{md(item_name(ctx, change.item))}]({area_page}){label(ctx.lang, 'detail', detail=in_notice)}"
 
 
 def _change_line(ctx: Context, change: Change) -> str:
     def state(status):
         return status_badge(status, ctx.lang) if status is not None else "—"
 
-    kind = md(label(ctx.lang, "kind_" + change.kind))
-    if change.entry is not None and change.entry.note is not None:
-        kind = label(ctx.lang, "kind_note", kind=kind, note=md(ctx.t(change.entry.note)))
     states = state(change.after) if change.before is None else f"{state(change.before)} → {state(change.after)}"
-    return label(ctx.lang, "change_line", measure=_item_link(ctx, change), states=states, kind=kind)
+    return label(ctx.lang, "change_line", measure=_item_link(ctx, change), states=states, kind=md(change_kind(ctx, change)))
+
+
+def change_kind(ctx: Context, change: Change) -> str:
+    """Which way an item's status moved, with the update's note on it, as plain text."""
+    kind = label(ctx.lang, "kind_" + change.kind)
+    if change.entry is not None and change.entry.note is not None:
+        kind = label(ctx.lang, "kind_note", kind=kind, note=ctx.t(change.entry.note))
+    return kind
 
 
 def _bullets(lines) -> str:

@@ -323,7 +323,7 @@ def check_site(site: Site, at: Locations) -> list[Problem]:
         problems += _unique(group, "id", "figure id", "数字标识", at)
     problems += _check_blocks(site, at)
     problems += _check_references(site, at)
-    for figure, block_id in _figures_with_blocks(site):
+    for figure, block_id in site.stated_figures():
         problems += _check_figure(site, figure, block_id, at)
     problems += _check_item_statuses_given(site, at)
     problems += _check_dates(site, at)
@@ -428,7 +428,7 @@ def _references(site: Site):
         for item in area.items():
             yield item, "block", item.block
             yield item, "status_block", item.status_block
-    for figure, _ in _figures_with_blocks(site):
+    for figure, _ in site.stated_figures():
         yield figure, "block", figure.block
     for update in site.updates:
         for block_id in update.source.notice:
@@ -471,17 +471,6 @@ def _check_in_part(site: Site, area, at: Locations) -> list[Problem]:
                 item, f"block `{item.block}` is not in the part of the notice that area `{area.id}` heads (from block `{area.block}`)",
                 f"段落 `{item.block}` 不在方面 `{area.id}`（从段落 `{area.block}` 开始）的范围内", "block"))
     return problems
-
-
-def _figures_with_blocks(site: Site):
-    """Every figure with the block it must be stated in (None where it names none)."""
-    round_ = site.round
-    for figure in round_.totals.declared() + list(round_.accountability + round_.meetings + round_.figures):
-        yield figure, figure.block
-    for area in site.areas:
-        for measure in area.all_measures():
-            for figure in measure.figures:
-                yield figure, figure.block or measure.block
 
 
 def _check_figure(site: Site, figure, block_id, at: Locations) -> list[Problem]:
@@ -636,20 +625,24 @@ def _check_totals(site: Site, at: Locations) -> list[Problem]:
     return [at.problem(totals, en, zh, name) for name, en, zh in total_conflicts(values)]
 
 
-def listed_counts(site: Site) -> dict[str, int]:
+def listed_counts(site: Site, statuses: dict[str, str] | None = None) -> dict[str, int]:
     """What the problems listed in data/areas/ count, by the name of the total
     that declares the same: `problems`, and each total of problems a status
-    names, where every listed problem has a status. Empty where the notice lists
-    no problems. A status naming any other total is refused (_check_listed), and
-    counts nothing: compared with measures, it would add a second message."""
+    names, where every listed problem has a status: the one the notice gives it,
+    or the one `statuses` (problem id → status id) gives it. Empty where the
+    notice lists no problems. A status naming any other total is refused
+    (_check_listed), and counts nothing: compared with measures, it would add a
+    second message."""
     problems = site.problems
     if not problems:
         return {}
+    if statuses is None:
+        statuses = {problem.id: problem.status for problem in problems if problem.status is not None}
     counts = {"problems": len(problems)}
-    if all(problem.status is not None for problem in problems):
+    if all(problem.id in statuses for problem in problems):
         for status in site.statuses:
             if status.total in _STAGES:
-                counts[status.total] = counts.get(status.total, 0) + sum(p.status == status.id for p in problems)
+                counts[status.total] = counts.get(status.total, 0) + sum(statuses[p.id] == status.id for p in problems)
     return counts
 
 

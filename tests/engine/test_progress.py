@@ -59,7 +59,8 @@ def test_changes_going_forward_and_totals_that_moved(progress_site):
     assert 'problems found by the inspection: <data value="5">5</data> (unchanged)' in first_report
     assert 'problems for immediate rectification: <data value="2">2</data> (not stated before)' in first_report
     newly = first_report.split("**Problems and measures newly completed**")[1].split("**")[0]
-    assert newly.strip() == "-   [\\(1\\) Measure Alpha One](areas/alpha.md#alpha-one)"
+    # Linked to its area's page, and to its place in the notice.
+    assert newly.strip() == "-   [\\(1\\) Measure Alpha One](areas/alpha.md#alpha-one) ([in the notice](notice.md#alpha-one))"
 
 
 def test_changes_going_backwards_with_its_note(progress_site):

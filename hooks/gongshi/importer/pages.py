@@ -61,7 +61,9 @@ def _pages(site: Site, excerpts: dict, lang: str) -> dict[str, str]:
             pages[f"{name}.md"] = _page(f"# {say(key)}", _excerpt(excerpts[name]))
     pages[NOTICE_PAGE] = _NOTICE_PAGE.format(title=say("page_notice"))
     pages["contact.md"] = _page(f"# {say('contact')}", "<!-- data:contact -->")
+    # Every header's 长者模式 button leads here where JavaScript is off (ELDER_HELP in the hook).
     pages["about.md"] = _page(f"# {say('page_about')}", f"## {say('page_source')}", "<!-- data:source -->",
+                              f"## {say('page_elder')} {{#elder-mode}}", say("page_elder_text"),
                               f"## {say('contact')}", "<!-- data:contact -->")
     pages["data.md"] = _page(f"# {say('page_open_data')}", say("page_open_data_intro"), "<!-- data:downloads -->")
     pages[SITEMAP] = _page(f"# {say('sitemap')}", "<!-- data:sitemap -->")

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 from ..errors import Problem
-from .from_docx import docx_lines
 from .from_html import MAX_DEPTH, TooDeep, html_lines, published
 from .lines import Line, lines_of
 
@@ -43,6 +42,9 @@ def read_notice(path: Path) -> tuple[list[Line], list[Problem]]:
     except OSError as error:
         return [], [Problem(shown, 1, f"cannot read the notice ({error.strerror})", f"无法读取公告文件（{error.strerror}）")]
     if raw.startswith(b"PK\x03\x04"):  # a zip archive: a .docx
+        # python-docx loads only for a .docx: every other command (`gongshi update`, `gongshi check`) starts without it.
+        from .from_docx import docx_lines
+
         return docx_lines(path)
     try:
         text = decode(raw)
