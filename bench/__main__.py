@@ -29,7 +29,7 @@ from gongshi.search import INDEX_DIR
 
 from . import ledger, measure, report
 from .baseline import make_projects
-from .synth import ROOT, engine_of
+from .synth import ROOT
 from .transfer import first_searches, gzip_size, visit
 
 RESULTS = ROOT / "bench" / "results.json"
@@ -96,8 +96,7 @@ def measure_size(scale: int, pairs: int, work: Path) -> dict:
     checks = [measure.check(ours, timeout).seconds for _ in range(max(pairs, 3))]
 
     say(f"{scale}×: a first visit in Chromium")
-    with engine_of(ours):
-        site = load_site(ours / "data")
+    site = load_site(ours / "data")
     area_page = f"{AREAS}/{site.areas[0].id}/"
     visits = visit(sites["ours"], ["", area_page, "en/"], search_timeout=timeout)
     say(f"{scale}×: first searches in Chromium")

@@ -68,8 +68,7 @@ def build(project: Path, site_dir: Path, timeout: float, config: str = "mkdocs.y
 
 
 def check(project: Path, timeout: float) -> Run:
-    """`gongshi check` with the project's own copy of the engine, as its build has (bench/synth.py)."""
-    return run(CHECK_COMMAND, project, timeout, {**ENV, "PYTHONPATH": str(project / "hooks")})
+    return run(CHECK_COMMAND, project, timeout)
 
 
 def _free_port() -> int:

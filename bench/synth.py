@@ -14,17 +14,14 @@ statuses per measure in the updates) is one more function there.
 from __future__ import annotations
 
 import random
-import re
 import shutil
 from collections import defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import jieba
 import yaml
 
-from gongshi import files
 from gongshi.check import schema_line
 from gongshi.data import AREAS, FILES, load_site
 from gongshi.format import chinese_numeral, format_value
@@ -224,41 +221,4 @@ def make_project(target: Path, scale: int, seed_dir: Path = ROOT / "data", rando
                 # The schema line first, as `gongshi check` asks of every data file.
                 text = yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=10**6)
                 path.write_text(f"{schema_line(path, target / 'data')}\n{text}", encoding="utf-8")
-    _take_the_notice(target)
     return target
-
-
-# The engine refuses a data file over files.MAX_BYTES (2 MB): a pasted export,
-# not a notice. The notice of a site at k× the seed is k times the seed's (some
-# 6 MB at 100×), so the copy of the engine in a synthetic project takes files
-# as large as its largest, and nothing else about it changes. The build uses
-# that copy (MkDocs imports a hook from beside it); so do measure.check and
-# engine_of().
-_LIMIT = re.compile(r"^MAX_BYTES = .*$", re.MULTILINE)
-
-
-def _largest_data_file(project: Path) -> int:
-    return max(path.stat().st_size for path in (project / "data").rglob("*.yaml"))
-
-
-def _take_the_notice(project: Path):
-    largest = _largest_data_file(project)
-    if largest <= files.MAX_BYTES:
-        return
-    engine = project / "hooks" / "gongshi" / "files.py"
-    source, found = _LIMIT.subn(f"MAX_BYTES = {largest}  # bench/synth.py: the synthetic notice",
-                                engine.read_text(encoding="utf-8"))
-    if found != 1:
-        raise ValueError(f"bench/synth.py cannot find MAX_BYTES in {engine} to let a {largest}-byte notice through")
-    engine.write_text(source, encoding="utf-8")
-
-
-@contextmanager
-def engine_of(project: Path):
-    """This process's engine, reading data files as the project's copy does."""
-    kept = files.MAX_BYTES
-    files.MAX_BYTES = max(kept, _largest_data_file(project))
-    try:
-        yield
-    finally:
-        files.MAX_BYTES = kept
