@@ -85,7 +85,7 @@ def test_reading_a_folder_a_large_file_and_a_file_that_is_not_utf8(tmp_path):
     (tmp_path / "extra.md").mkdir()
     assert "this is a folder" in read_text(tmp_path / "extra.md", "docs/extra.md")[1].message
     (tmp_path / "big.md").write_bytes(b"x" * (MAX_BYTES + 1))
-    assert "may be at most 2 MB" in read_text(tmp_path / "big.md", "docs/big.md")[1].message
+    assert "may be at most 16 MB" in read_text(tmp_path / "big.md", "docs/big.md")[1].message
     (tmp_path / "gbk.md").write_bytes("# 标题\n\n正文\n".encode("utf-8") + "第三行".encode("gb18030"))
     text, problem = read_text(tmp_path / "gbk.md", "docs/gbk.md")
     assert text is None and (problem.line, problem.message) == (4, "the file is not UTF-8 text; save it as UTF-8")

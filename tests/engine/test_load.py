@@ -127,10 +127,10 @@ def test_utf8_byte_order_mark_is_refused_with_a_fix(tmp_path):
 
 
 def test_a_file_too_large_is_refused_before_it_is_parsed(tmp_path):
-    data, problems = load(tmp_path, b"a: " + b"x" * (3 * 2**20) + b"\n")
+    data, problems = load(tmp_path, b"a: " + b"x" * (17 * 2**20) + b"\n")
     assert data is None
     [problem] = problems
-    assert "the file is 3.0 MB; a data file may be at most 2 MB" in problem.message
+    assert "the file is 17.0 MB; a data file may be at most 16 MB" in problem.message
 
 
 def test_control_character_is_a_problem_not_a_crash(tmp_path):
