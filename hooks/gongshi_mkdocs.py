@@ -32,10 +32,10 @@ from gongshi.localized import in_language, localized
 from gongshi.markup import esc
 from gongshi.model import NavSection
 from gongshi.render import SITEMAP_PLACEHOLDER, Context, fill_markers, generated_pages, shown_on, sitemap_html
-from gongshi.search import INDEX_DIR, IndexBuilder, use_our_worker, write_indexes
+from gongshi.index_process import IndexProcess
+from gongshi.search import use_our_worker
 from gongshi.validate import nav_pages
-from gongshi.segment import CACHE, Segmenter, check_installed
-from gongshi.sections import page_sections
+from gongshi.segment import CACHE, check_installed
 
 log = get_plugin_logger("gongshi")
 
@@ -216,7 +216,8 @@ def _skip_materials_index(config):
 
 def on_build_error(error):
     _loaded["checked"] = False
-    _search.clear()
+    if "index" in _search:
+        _search.pop("index").cancel()
 
 
 def on_serve(server, config, builder):
@@ -249,6 +250,8 @@ def on_pre_build(config):
             "title": label(lang, "translation_note_title"), "text": label(lang, "translation_note")},
     }
     _searchable(check_installed)
+    if "index" not in _search:  # the first language of this build: the worker starts while MkDocs reads the pages
+        _search["index"] = IndexProcess(config.site_dir, _root(config) / CACHE)
 
 
 @event_priority(50)
@@ -314,9 +317,8 @@ def on_page_markdown(markdown, page, config, files):
 
 # --- search: Material's box and list, our index and worker (gongshi.search) ---
 
-# This build's index of each language ("builders"), built as its pages are
-# rendered and finished once every language is built, and the words and
-# readings they share ("segmenter").
+# This build's indexes ("index"), built in a second process from each page as
+# it is rendered, and finished once every language is built.
 _search: dict = {}
 
 
@@ -327,26 +329,9 @@ def _searchable(call, *args):
         raise PluginError(error.format(message_language())) from None
 
 
-def _index(config, lang: str) -> IndexBuilder:
-    """This build's index of `lang`, begun at its first page: after MkDocs has
-    emptied the site folder, which it does after on_pre_build."""
-    if not _search:  # the first page of this build
-        _search.update(segmenter=Segmenter(_root(config) / CACHE), builders={})
-    builders = _search["builders"]
-    if lang not in builders:
-        builders[lang] = IndexBuilder(lang, Path(config.site_dir) / INDEX_DIR, _search["segmenter"])
-    return builders[lang]
-
-
-def _add_to_index(config, page, html):
-    index = _index(config, _language(config))
-    for section in page_sections(page.url, page.title, html):
-        index.add(section)
-
-
 def on_page_content(html, page, config, files):
     if not (page.meta.get("search") or {}).get("exclude"):
-        _searchable(_add_to_index, config, page, html)
+        _search["index"].add(_language(config), page.url, page.title, html)
     return html
 
 
@@ -415,10 +400,7 @@ def on_post_build(config):
         return
     _loaded["checked"] = False  # the next build (under `mkdocs serve`) checks the files again
     site_dir = Path(config.site_dir)
-    builders = {lang: _index(config, lang) for lang in _site().languages}  # a language of no page has an index too
-    segmenter = _search["segmenter"]
-    _search.clear()
-    _searchable(write_indexes, site_dir, builders, segmenter)
+    _searchable(_search.pop("index").finish, list(_site().languages))  # a language of no page has an index too
     write_export(_site(), site_dir)
     write_sums(site_dir)
     stale = staleness(_site(), datetime.date.today())

@@ -50,6 +50,10 @@ class SearchError(Exception):
         super().__init__(en)
         self.en, self.zh = en, zh
 
+    def __reduce__(self):
+        # As it was made: it comes back from the process that builds the index (gongshi.index_process).
+        return SearchError, (self.en, self.zh)
+
     def format(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
 

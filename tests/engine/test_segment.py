@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
 import sys
 
 import pytest
@@ -136,3 +137,17 @@ def test_words_are_jiebas_own_with_the_dictionary_cut_to_the_text():
     assert Segmenter().words(runs) == whole
     # Cut run by run, each with a dictionary of its own, too.
     assert all(Segmenter().words([run]) == {run: whole[run]} for run in sorted(HARD_RUNS))
+
+
+def test_readings_are_pypinyins_own_with_the_phrases_cut_to_the_words():
+    # Words of the site, words inside longer phrases (一丁 of 一丁不识), phrases
+    # that overlap (银行长), and characters pypinyin reads otherwise alone (行, 长).
+    runs = _site_runs() | HARD_RUNS
+    words = sorted({word for found in Segmenter().words(runs).values() for word in found}
+                   | {"一丁", "银行长", "行长", "行", "长", "重庆银行行长", "的确良好"})
+    # The whole dictionary, in a process of its own: this one may have pypinyin loaded with part of it.
+    whole = subprocess.run(
+        [sys.executable, "-c", "import json, sys, pypinyin; words = json.load(sys.stdin); "
+         "print(json.dumps({w: ' '.join(pypinyin.lazy_pinyin(w, errors='ignore')) for w in words}))"],
+        input=json.dumps(words), capture_output=True, text=True, check=True).stdout
+    assert Segmenter().readings(words) == json.loads(whole)

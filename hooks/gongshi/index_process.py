@@ -1,0 +1,85 @@
+"""The search index, built in a second process while MkDocs renders.
+
+A build runs on one core, and the machines that publish have two. The index
+(Chinese text cut into words, their pinyin, the counts of every term, the
+traditional forms) depends only on the pages' HTML, so each page goes to one
+worker process as soon as MkDocs has rendered it, and the worker writes the
+indexes once the last language is built. It loads the dictionaries (jieba,
+pypinyin, cn2an, OpenCC) while MkDocs renders, which is most of what a first
+build, with no cache, used to wait for (bench/README.md).
+
+One worker takes the pages in the order they were rendered and does what the
+build did in its own process, so the files are the same byte for byte.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+from .search import INDEX_DIR, IndexBuilder, write_indexes
+from .sections import page_sections
+from .segment import Segmenter
+
+# The folder the gongshi package was loaded from. A spawned process imports
+# the functions it runs by name, and MkDocs puts the hooks' folder on sys.path
+# only while it loads a hook.
+_PACKAGE_FOLDER = str(Path(__file__).resolve().parents[1])
+
+
+class IndexProcess:
+    """One build's indexes, every language's, in a worker process: add() each
+    page as it is rendered, finish() after the last language, cancel() when
+    the build fails."""
+
+    def __init__(self, site_dir: Path, cache: Path | None):
+        if _PACKAGE_FOLDER not in sys.path:
+            sys.path.insert(0, _PACKAGE_FOLDER)
+        # spawn, not fork: `mkdocs serve` builds beside its server's threads.
+        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=_begin, initargs=(Path(site_dir), cache))
+        self._added: list[Future] = []
+
+    def add(self, lang: str, url: str, title: str, html: str) -> None:
+        self._added.append(self._pool.submit(_add, lang, url, title, html))
+
+    def finish(self, languages: list[str]) -> None:
+        """Wait for every page, then write the indexes of `languages` (each
+        has one, also with no page); the first failure in the worker is raised
+        here, SearchError as it was raised."""
+        try:
+            for added in self._added:
+                added.result()
+            self._pool.submit(_finish, languages).result()
+        finally:
+            self._pool.shutdown(cancel_futures=True)
+
+    def cancel(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+# In the worker: this build's builders, one per language, and the words and
+# readings they share.
+_build: dict = {}
+
+
+def _begin(site_dir: Path, cache: Path | None) -> None:
+    _build.update(site_dir=site_dir, segmenter=Segmenter(cache), builders={})
+
+
+def _builder(lang: str) -> IndexBuilder:
+    builders = _build["builders"]
+    if lang not in builders:
+        builders[lang] = IndexBuilder(lang, _build["site_dir"] / INDEX_DIR, _build["segmenter"])
+    return builders[lang]
+
+
+def _add(lang: str, url: str, title: str, html: str) -> None:
+    builder = _builder(lang)
+    for section in page_sections(url, title, html):
+        builder.add(section)
+
+
+def _finish(languages: list[str]) -> None:
+    write_indexes(_build["site_dir"], {lang: _builder(lang) for lang in languages}, _build["segmenter"])
