@@ -66,3 +66,13 @@ def test_the_build_stops_when_material_changes_its_search_worker(tmp_path):
     assert result.returncode != 0
     assert "Traceback" not in _build_output(result)
     assert "Material has changed" in _build_output(result)
+
+
+def test_a_failure_in_the_process_that_builds_the_index_stops_the_build_with_its_message(tmp_path):
+    # The index is written in a second process (gongshi.index_process); what it raises is the build's error.
+    project = copy_project(tmp_path / "project")
+    (project / "overrides" / WORKER).unlink()
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "Traceback" not in _build_output(result)
+    assert f"the search worker {WORKER} is missing from the site" in _build_output(result)
