@@ -24,7 +24,7 @@ from gongshi.check import check_project, written_pages
 from gongshi.chrome import dates_html, footer_html, head_html, not_found_html, page_url
 from gongshi.data import load_site
 from gongshi.errors import InputError, SearchError, message_language
-from gongshi.export import write_export, write_sums
+from gongshi.export import exported_elsewhere, write_export, write_sums
 from gongshi.feed import atom_feed
 from gongshi.history import staleness
 from gongshi.labels import label
@@ -32,7 +32,7 @@ from gongshi.localized import in_language, localized
 from gongshi.markup import esc
 from gongshi.model import NavSection
 from gongshi.render import SITEMAP_PLACEHOLDER, Context, fill_markers, generated_pages, shown_on, sitemap_html
-from gongshi.index_process import IndexProcess
+from gongshi.second_process import SecondProcess
 from gongshi.search import use_our_worker
 from gongshi.validate import nav_pages
 from gongshi.segment import CACHE, check_installed
@@ -216,8 +216,8 @@ def _skip_materials_index(config):
 
 def on_build_error(error):
     _loaded["checked"] = False
-    if "index" in _search:
-        _search.pop("index").cancel()
+    if "process" in _second:
+        _second.pop("process").cancel()
 
 
 def on_serve(server, config, builder):
@@ -250,8 +250,9 @@ def on_pre_build(config):
             "title": label(lang, "translation_note_title"), "text": label(lang, "translation_note")},
     }
     _searchable(check_installed)
-    if "index" not in _search:  # the first language of this build: the worker starts while MkDocs reads the pages
-        _search["index"] = IndexProcess(config.site_dir, _root(config) / CACHE)
+    if "process" not in _second:  # the first language of this build: the worker starts while MkDocs reads the pages
+        second = _second["process"] = SecondProcess(site, config.site_dir, _root(config) / CACHE)
+        exported_elsewhere(site, second.open_data)
 
 
 @event_priority(50)
@@ -317,9 +318,9 @@ def on_page_markdown(markdown, page, config, files):
 
 # --- search: Material's box and list, our index and worker (gongshi.search) ---
 
-# This build's indexes ("index"), built in a second process from each page as
-# it is rendered, and finished once every language is built.
-_search: dict = {}
+# This build's second process ("process"): its open data, and its indexes,
+# built from each page as it is rendered and finished once every language is built.
+_second: dict = {}
 
 
 def _searchable(call, *args):
@@ -331,7 +332,7 @@ def _searchable(call, *args):
 
 def on_page_content(html, page, config, files):
     if not (page.meta.get("search") or {}).get("exclude"):
-        _search["index"].add(_language(config), page.url, page.title, html)
+        _second["process"].add(_language(config), page.url, page.title, html)
     return html
 
 
@@ -400,7 +401,7 @@ def on_post_build(config):
         return
     _loaded["checked"] = False  # the next build (under `mkdocs serve`) checks the files again
     site_dir = Path(config.site_dir)
-    _searchable(_search.pop("index").finish, list(_site().languages))  # a language of no page has an index too
+    _searchable(_second.pop("process").finish, list(_site().languages))  # a language of no page has an index too
     write_export(_site(), site_dir)
     write_sums(site_dir)
     stale = staleness(_site(), datetime.date.today())

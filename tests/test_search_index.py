@@ -69,7 +69,7 @@ def test_the_build_stops_when_material_changes_its_search_worker(tmp_path):
 
 
 def test_a_failure_in_the_process_that_builds_the_index_stops_the_build_with_its_message(tmp_path):
-    # The index is written in a second process (gongshi.index_process); what it raises is the build's error.
+    # The index is written in a second process (gongshi.second_process); what it raises is the build's error.
     project = copy_project(tmp_path / "project")
     (project / "overrides" / WORKER).unlink()
     result = mkdocs_build(project, tmp_path / "site")

@@ -51,7 +51,7 @@ class SearchError(Exception):
         self.en, self.zh = en, zh
 
     def __reduce__(self):
-        # As it was made: it comes back from the process that builds the index (gongshi.index_process).
+        # As it was made: it comes back from the build's second process (gongshi.second_process).
         return SearchError, (self.en, self.zh)
 
     def format(self, lang: str) -> str:

@@ -21,7 +21,7 @@ import math
 import unicodedata
 import zipfile
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import Callable, Iterator, NamedTuple
 
 from . import ledger
 from .format import format_value
@@ -203,9 +203,9 @@ def table_csv(site: Site, name: str) -> str:
     return out.getvalue()
 
 
-# The files of the last site exported: the download page of each language and
-# the build's /data/ ask for the same site (load_site's), and each export of
-# 1,100 areas takes most of a second.
+# The files of the last site exported, or what will give them: the download
+# page of each language and the build's /data/ ask for the same site
+# (load_site's), and each export of 1,100 areas takes seconds.
 _last_export: dict[str, object] = {"site": None, "files": None}
 
 
@@ -213,7 +213,15 @@ def export_files(site: Site) -> dict[str, bytes]:
     """File name under /data/ → content, in the order the download page lists them."""
     if _last_export["site"] is not site:
         _last_export.update(site=site, files=_export(site))
+    elif callable(_last_export["files"]):
+        _last_export["files"] = _last_export["files"]()
     return _last_export["files"]
+
+
+def exported_elsewhere(site: Site, files: Callable[[], dict[str, bytes]]) -> None:
+    """`site` is being exported in another process (the build's second one,
+    gongshi.second_process): export_files(site) is what `files()` returns."""
+    _last_export.update(site=site, files=files)
 
 
 def _export(site: Site) -> dict[str, bytes]:

@@ -191,7 +191,7 @@ def render_area_cards(ctx: Context, *_) -> str:
 
 def render_area(ctx: Context, area_id: str) -> str:
     site, area = ctx.site, ctx.site.area(area_id)
-    kicker = label(ctx.lang, "area_kicker", number=site.areas.index(area) + 1, total=len(site.areas), kind=ctx.kind)
+    kicker = label(ctx.lang, "area_kicker", number=site.area_positions[area.id] + 1, total=len(site.areas), kind=ctx.kind)
     if area.aspect is not None:
         kicker += " · " + ctx.printed(site.block(area.aspect))
     parts = [

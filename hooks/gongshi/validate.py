@@ -460,7 +460,7 @@ def _check_references(site: Site, at: Locations) -> list[Problem]:
 def _check_in_part(site: Site, area, at: Locations) -> list[Problem]:
     """An area's problems and measures lie in its part of the notice: after its
     heading and before the next area's."""
-    order, index = site.block_order, site.areas.index(area)
+    order, index = site.block_order, site.area_positions[area.id]
     start = order[area.block]
     # The areas are in the notice's order: the next one's heading ends this one's part.
     end = order[site.areas[index + 1].block] if index + 1 < len(site.areas) else len(order)

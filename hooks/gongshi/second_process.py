@@ -1,15 +1,18 @@
-"""The search index, built in a second process while MkDocs renders.
+"""The build's second process: the search index and the open data, made
+while MkDocs renders.
 
-A build runs on one core, and the machines that publish have two. The index
-(Chinese text cut into words, their pinyin, the counts of every term, the
-traditional forms) depends only on the pages' HTML, so each page goes to one
-worker process as soon as MkDocs has rendered it, and the worker writes the
-indexes once the last language is built. It loads the dictionaries (jieba,
-pypinyin, cn2an, OpenCC) while MkDocs renders, which is most of what a first
-build, with no cache, used to wait for (bench/README.md).
+A build runs on one core, and the machines that publish have two. The open
+data depends only on the site's data, and the search index (Chinese text cut
+into words, their pinyin, the counts of every term, the traditional forms)
+only on the pages' HTML. So one worker process exports the site as soon as
+the build has loaded it, then takes each page as soon as MkDocs has rendered
+it, and writes the indexes once the last language is built. It loads the
+dictionaries (jieba, pypinyin, cn2an, OpenCC) and openpyxl while MkDocs
+renders: most of what a first build, with no cache, used to wait for
+(bench/README.md).
 
-One worker takes the pages in the order they were rendered and does what the
-build did in its own process, so the files are the same byte for byte.
+The worker does what the build did in its own process, in the same order, so
+the files are the same byte for byte.
 """
 from __future__ import annotations
 
@@ -18,6 +21,8 @@ import sys
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
+from .export import export_files
+from .model import Site
 from .search import INDEX_DIR, IndexBuilder, write_indexes
 from .sections import page_sections
 from .segment import Segmenter
@@ -28,18 +33,24 @@ from .segment import Segmenter
 _PACKAGE_FOLDER = str(Path(__file__).resolve().parents[1])
 
 
-class IndexProcess:
-    """One build's indexes, every language's, in a worker process: add() each
-    page as it is rendered, finish() after the last language, cancel() when
-    the build fails."""
+class SecondProcess:
+    """One build's open data and indexes (every language's), in a worker
+    process: open_data() when a page lists the files, add() each page as it
+    is rendered, finish() after the last language, cancel() when the build
+    fails."""
 
-    def __init__(self, site_dir: Path, cache: Path | None):
+    def __init__(self, site: Site, site_dir: Path, cache: Path | None):
         if _PACKAGE_FOLDER not in sys.path:
             sys.path.insert(0, _PACKAGE_FOLDER)
         # spawn, not fork: `mkdocs serve` builds beside its server's threads.
         self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
                                          initializer=_begin, initargs=(Path(site_dir), cache))
+        self._open_data = self._pool.submit(export_files, site)
         self._added: list[Future] = []
+
+    def open_data(self) -> dict[str, bytes]:
+        """The files under /data/ (gongshi.export.export_files), once made."""
+        return self._open_data.result()
 
     def add(self, lang: str, url: str, title: str, html: str) -> None:
         self._added.append(self._pool.submit(_add, lang, url, title, html))
