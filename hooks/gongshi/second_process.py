@@ -12,16 +12,21 @@ renders: most of what a first build, with no cache, used to wait for
 (bench/README.md).
 
 The worker does what the build did in its own process, in the same order, so
-the files are the same byte for byte.
+the files are the same byte for byte. Before the first page it cuts the
+Chinese of the data into words: most of the pages' words, and the dictionary
+it reads for them cuts the rest too (gongshi.segment).
 """
 from __future__ import annotations
 
+import json
 import multiprocessing
 import sys
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from .export import export_files
+from . import traditional
+from .export import JSON_NAME, export_files
+from .labels import LABELS
 from .model import Site
 from .search import INDEX_DIR, IndexBuilder, write_indexes
 from .sections import page_sections
@@ -45,8 +50,8 @@ class SecondProcess:
         # spawn, not fork: `mkdocs serve` builds beside its server's threads.
         self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
                                          initializer=_begin, initargs=(Path(site_dir), cache))
-        self._open_data = self._pool.submit(export_files, site)
-        self._added: list[Future] = []
+        self._open_data = self._pool.submit(_export, site)
+        self._added: list[Future] = [self._pool.submit(_prime)]
 
     def open_data(self) -> dict[str, bytes]:
         """The files under /data/ (gongshi.export.export_files), once made."""
@@ -77,6 +82,20 @@ _build: dict = {}
 
 def _begin(site_dir: Path, cache: Path | None) -> None:
     _build.update(site_dir=site_dir, segmenter=Segmenter(cache), builders={})
+
+
+def _export(site: Site) -> dict[str, bytes]:
+    files = export_files(site)
+    _build["site_json"] = files[JSON_NAME]
+    return files
+
+
+def _prime() -> None:
+    """Most words of the pages are the data's and the labels': cut them, read
+    them and read OpenCC's tables while the pages come (gongshi.segment)."""
+    text = _build.pop("site_json").decode("utf-8") + json.dumps(LABELS, ensure_ascii=False)
+    _build["segmenter"].prime(text)
+    traditional.simplified(text)
 
 
 def _builder(lang: str) -> IndexBuilder:

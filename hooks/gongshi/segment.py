@@ -18,6 +18,7 @@ The cache is only used by the versions of the packages that wrote it.
 """
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import os
@@ -70,20 +71,40 @@ def _pairs(texts: Iterable[str]) -> set[str]:
 _FREQUENCY = re.compile(rb" ([0-9]+) ")
 
 
-def _tokenizer(runs: set[str]):
+class _Cutter:
     """A jieba tokenizer that cuts these runs as jieba's own does, holding of
     jieba's dictionary the words whose every pair of characters is in a run.
     jieba looks up only pieces of the text it cuts (to build its graph of
     words, and in search mode), and a word it finds in a run is such a word;
     so are the shorter words it passes through, which begin it. The total
-    frequency is the whole dictionary's, as its scores are shares of it."""
-    jieba = _import("jieba")
-    runs = runs | {_CUT_CHECK}
-    pairs = _pairs(runs)
-    tokenizer = jieba.Tokenizer()
-    with tokenizer.get_dict_file() as file:
+    frequency is the whole dictionary's, as its scores are shares of it.
+    So it cuts as jieba does any run whose pairs of characters are all in
+    these runs (covers(); a run of one character has no word to cut)."""
+
+    def __init__(self, runs: set[str]):
+        runs = runs | {_CUT_CHECK}
+        self.pairs = _pairs(runs)
+        self.tokenizer = _tokenizer(runs, self.pairs)
+
+    def covers(self, run: str) -> bool:
+        return self.pairs.issuperset(_pairs([run]))
+
+    def words(self, run: str) -> list[str]:
+        return [word for word in self.tokenizer.cut_for_search(run) if len(word) > 1]
+
+
+@functools.cache
+def _jieba_dictionary() -> tuple[str, int]:
+    """jieba's dictionary as text, and the sum of its frequencies: read once
+    for every _Cutter of a process."""
+    with _import("jieba").Tokenizer().get_dict_file() as file:
         raw = file.read()
-    dictionary = raw.decode("utf-8")
+    return raw.decode("utf-8"), sum(map(int, _FREQUENCY.findall(raw)))
+
+
+def _tokenizer(runs: set[str], pairs: set[str]):
+    tokenizer = _import("jieba").Tokenizer()
+    dictionary, total = _jieba_dictionary()
     characters = re.escape("".join(sorted(set("".join(runs)))))
     frequencies: dict[str, int] = {}
     for match in re.finditer(f"^([{characters}]+) ([0-9]+)", dictionary, re.MULTILINE):
@@ -93,7 +114,7 @@ def _tokenizer(runs: set[str]):
             frequencies[word] = int(match[2])
             for end in range(1, len(word)):
                 frequencies.setdefault(word[:end], 0)
-    tokenizer.FREQ, tokenizer.total = frequencies, sum(map(int, _FREQUENCY.findall(raw)))
+    tokenizer.FREQ, tokenizer.total = frequencies, total
     tokenizer.initialized = True
     if tokenizer.lcut(_CUT_CHECK) == [_CUT_CHECK]:
         raise SearchError("jieba does not cut Chinese text into words; Chinese search would find nothing",
@@ -124,16 +145,24 @@ def _pinyin(words: set[str]):
     if pypinyin is None:
         raise missing_package(["pypinyin"])
     inside = {word[i:j] for word in words for i in range(len(word)) for j in range(i + 2, len(word) + 1)}
-    text = (Path(pypinyin.__file__).parent / "phrases_dict.json").read_text(encoding="utf-8")
-    entries = list(_PHRASE.finditer(text))
+    text, entries = _phrase_entries(pypinyin.__file__)
     phrases = {}
-    for entry, after in zip(entries, entries[1:] + [None]):
-        if entry[1] in inside:
-            value = text[entry.end():after.start() if after else text.rindex("}")]
-            phrases[entry[1]] = json.loads(value.rstrip().rstrip(","))
+    for phrase in inside.intersection(entries):
+        start, end = entries[phrase]
+        phrases[phrase] = json.loads(text[start:end].rstrip().rstrip(","))
     if phrases:
         pypinyin.load_phrases_dict(phrases)
     return pypinyin
+
+
+@functools.cache
+def _phrase_entries(package: str) -> tuple[str, dict[str, tuple[int, int]]]:
+    """pypinyin's dictionary as text, and where in it each phrase's readings
+    are (JSON): read once a process."""
+    text = (Path(package).parent / "phrases_dict.json").read_text(encoding="utf-8")
+    entries = list(_PHRASE.finditer(text))
+    ends = [after.start() for after in entries[1:]] + [text.rindex("}")]
+    return text, {entry[1]: (entry.end(), end) for entry, end in zip(entries, ends)}
 
 
 def _versions() -> dict[str, str | None]:
@@ -164,6 +193,7 @@ class Segmenter:
         self._words: dict[str, list[str]] = {}
         self._readings: dict[str, str] = {}
         self._numbers: dict[str, int | None] = {}
+        self._cutter: _Cutter | None = None  # the jieba dictionary read last, for the runs it covers
 
     def words(self, runs: Iterable[str]) -> dict[str, list[str]]:
         """The words of each run of Chinese characters: whole words and the shorter words inside them."""
@@ -173,11 +203,24 @@ class Segmenter:
             if known is not None:
                 self._words[run] = known
         new = runs - self._words.keys()
+        if self._cutter is not None:  # the runs an earlier dictionary holds every word of
+            for run in [run for run in new if self._cutter.covers(run)]:
+                self._words[run] = self._cutter.words(run)
+                new.discard(run)
         if new:
-            tokenizer = _tokenizer(new)
+            self._cutter = _Cutter(new)
             for run in new:
-                self._words[run] = [word for word in tokenizer.cut_for_search(run) if len(word) > 1]
+                self._words[run] = self._cutter.words(run)
         return {run: self._words[run] for run in runs}
+
+    def prime(self, text: str) -> None:
+        """Cut and read the Chinese of `text` now, ahead of the runs to come,
+        which mostly hold the same words: the words and readings are
+        remembered, and the runs to come are cut with the dictionary read now
+        wherever it holds every word they can have (gongshi.second_process
+        primes with the site's data while MkDocs renders the pages)."""
+        words = self.words(terms.HAN_RUN.findall(text))
+        self.readings({word for found in words.values() for word in found})
 
     def readings(self, words: Iterable[str]) -> dict[str, str]:
         """Each word's pinyin: 网约车 → "wang yue che"."""

@@ -151,3 +151,16 @@ def test_readings_are_pypinyins_own_with_the_phrases_cut_to_the_words():
          "print(json.dumps({w: ' '.join(pypinyin.lazy_pinyin(w, errors='ignore')) for w in words}))"],
         input=json.dumps(words), capture_output=True, text=True, check=True).stdout
     assert Segmenter().readings(words) == json.loads(whole)
+
+
+def test_runs_after_priming_are_cut_as_jieba_cuts_them_whether_the_first_dictionary_holds_them_or_not():
+    import jieba
+
+    data = "\n".join(path.read_text(encoding="utf-8") for path in ROOT.glob("data/**/*.yaml"))
+    segmenter = Segmenter()
+    segmenter.prime(data)
+    # Runs the data has, runs made of its words joined otherwise (as pages join
+    # a heading to a label), and runs with characters it lacks.
+    runs = _site_runs() | HARD_RUNS | {"整改情况交通运输", "网约车整改", "龘整改"}
+    whole = {run: [word for word in jieba.cut_for_search(run) if len(word) > 1] for run in runs}
+    assert segmenter.words(runs) == whole
