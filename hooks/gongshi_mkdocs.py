@@ -24,7 +24,7 @@ from gongshi.check import check_project, written_pages
 from gongshi.chrome import dates_html, footer_html, head_html, not_found_html, page_url
 from gongshi.data import load_site
 from gongshi.errors import InputError, SearchError, message_language
-from gongshi.export import exported_elsewhere, write_export, write_sums
+from gongshi.export import digests, exported_elsewhere, write_export, write_sums
 from gongshi.feed import atom_feed
 from gongshi.history import staleness
 from gongshi.labels import label
@@ -33,7 +33,7 @@ from gongshi.markup import esc
 from gongshi.model import NavSection
 from gongshi.render import SITEMAP_PLACEHOLDER, Context, fill_markers, generated_pages, shown_on, sitemap_html
 from gongshi.second_process import SecondProcess
-from gongshi.search import use_our_worker
+from gongshi.search import INDEX_DIR, use_our_worker
 from gongshi.validate import nav_pages
 from gongshi.segment import CACHE, check_installed
 
@@ -401,9 +401,13 @@ def on_post_build(config):
         return
     _loaded["checked"] = False  # the next build (under `mkdocs serve`) checks the files again
     site_dir = Path(config.site_dir)
-    _searchable(_second.pop("process").finish, list(_site().languages))  # a language of no page has an index too
+    second = _second.pop("process")
+    second.finish(list(_site().languages))  # a language of no page has an index too
+    # While the second process writes the indexes: the open data, and the digests of all but the indexes.
     write_export(_site(), site_dir)
-    write_sums(site_dir)
+    found = digests(site_dir, leave_out=INDEX_DIR)
+    _searchable(second.wait)
+    write_sums(site_dir, found | digests(site_dir, folder=INDEX_DIR))
     stale = staleness(_site(), datetime.date.today())
     if stale is not None:
         log.info(stale.message(message_language()))

@@ -364,15 +364,25 @@ def write_export(site: Site, site_dir: Path) -> None:
 # --- checksums -----------------------------------------------------------------------------
 
 
-def sha256sums(site_dir: Path) -> str:
-    """`sha256sum` lines for every file under site_dir but the list itself,
-    sorted by path; check with `sha256sum -c data/SHA256SUMS` at the top."""
+def digests(site_dir: Path, folder: str = "", leave_out: str = "") -> dict[str, str]:
+    """The SHA-256 of every file under site_dir, or under its `folder`, by
+    path from site_dir; but the list of them, and but the folder `leave_out`
+    (the build's second process may still write there)."""
     site_dir = Path(site_dir)
-    own = f"{DATA_DIR}/{SUMS_NAME}"
-    paths = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file())
-    return "".join(f"{hashlib.sha256((site_dir / path).read_bytes()).hexdigest()}  {path}\n" for path in paths if path != own)
+    own, skipped = f"{DATA_DIR}/{SUMS_NAME}", f"{leave_out}/" if leave_out else None
+    paths = (p.relative_to(site_dir).as_posix() for p in (site_dir / folder).rglob("*") if p.is_file())
+    return {path: hashlib.sha256((site_dir / path).read_bytes()).hexdigest()
+            for path in paths if path != own and not (skipped and path.startswith(skipped))}
 
 
-def write_sums(site_dir: Path) -> None:
+def sha256sums(site_dir: Path, found: dict[str, str] | None = None) -> str:
+    """`sha256sum` lines for every file under site_dir but the list itself
+    (or for the digests() `found`), sorted by path; check with `sha256sum -c
+    data/SHA256SUMS` at the top."""
+    found = digests(site_dir) if found is None else found
+    return "".join(f"{digest}  {path}\n" for path, digest in sorted(found.items()))
+
+
+def write_sums(site_dir: Path, found: dict[str, str] | None = None) -> None:
     (Path(site_dir) / DATA_DIR).mkdir(parents=True, exist_ok=True)
-    (Path(site_dir) / DATA_DIR / SUMS_NAME).write_text(sha256sums(site_dir), encoding="utf-8")
+    (Path(site_dir) / DATA_DIR / SUMS_NAME).write_text(sha256sums(site_dir, found), encoding="utf-8")

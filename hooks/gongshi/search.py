@@ -200,7 +200,6 @@ def write_indexes(site_dir: Path, builders: dict[str, IndexBuilder], segmenter: 
     readings = segmenter.readings(set().union(*words.values()))
     for lang, builder in builders.items():
         builder.finish(words[lang], readings)
-    segmenter.save()
     config = {"lang": list(builders), "separator": HIGHLIGHT_SEPARATOR, "pipeline": [], "fields": {}}
     (site_dir / INDEX_DIR / "search_index.json").write_text(_json({"config": config, "docs": []}), encoding="utf-8")
 

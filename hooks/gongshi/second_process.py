@@ -20,7 +20,10 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import multiprocessing.connection
+import os
 import sys
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
@@ -41,8 +44,8 @@ _PACKAGE_FOLDER = str(Path(__file__).resolve().parents[1])
 class SecondProcess:
     """One build's open data and indexes (every language's), in a worker
     process: open_data() when a page lists the files, add() each page as it
-    is rendered, finish() after the last language, cancel() when the build
-    fails."""
+    is rendered, finish() after the last language and wait() for it, cancel()
+    when the build fails."""
 
     def __init__(self, site: Site, site_dir: Path, cache: Path | None):
         if _PACKAGE_FOLDER not in sys.path:
@@ -61,15 +64,18 @@ class SecondProcess:
         self._added.append(self._pool.submit(_add, lang, url, title, html))
 
     def finish(self, languages: list[str]) -> None:
-        """Wait for every page, then write the indexes of `languages` (each
-        has one, also with no page); the first failure in the worker is raised
-        here, SearchError as it was raised."""
-        try:
-            for added in self._added:
-                added.result()
-            self._pool.submit(_finish, languages).result()
-        finally:
-            self._pool.shutdown(cancel_futures=True)
+        """After the last page: write the indexes of `languages` (each has
+        one, also with no page), then keep the words and readings for the next
+        build (gongshi.segment), while this process goes on."""
+        self._added.append(self._pool.submit(_finish, languages))
+        self._pool.submit(_save)
+        self._pool.shutdown(wait=False)
+
+    def wait(self) -> None:
+        """Until the indexes are written. The first failure in the worker is
+        raised here, SearchError as it was raised."""
+        for added in self._added:
+            added.result()
 
     def cancel(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
@@ -82,6 +88,15 @@ _build: dict = {}
 
 def _begin(site_dir: Path, cache: Path | None) -> None:
     _build.update(site_dir=site_dir, segmenter=Segmenter(cache), builders={})
+    threading.Thread(target=_end_with_the_build, daemon=True).start()
+
+
+def _end_with_the_build() -> None:
+    """A build killed outright (as `make site` kills a build it is told to
+    stop) cannot tell its worker to end, and the worker would keep waiting,
+    holding the build's output open: it ends when the build's process does."""
+    multiprocessing.connection.wait([multiprocessing.parent_process().sentinel])
+    os._exit(1)
 
 
 def _export(site: Site) -> dict[str, bytes]:
@@ -113,3 +128,7 @@ def _add(lang: str, url: str, title: str, html: str) -> None:
 
 def _finish(languages: list[str]) -> None:
     write_indexes(_build["site_dir"], {lang: _builder(lang) for lang in languages}, _build["segmenter"])
+
+
+def _save() -> None:
+    _build["segmenter"].save()

@@ -30,6 +30,7 @@ def _write(site: Path, sections: dict[str, list[Section]], cache: Path | None = 
         for section in found:
             builders[lang].add(section)
     write_indexes(site, builders, segmenter)
+    segmenter.save()  # as the build's second process does next
 
 
 def _index(site: Path, lang: str) -> tuple[dict, list[list], list[dict]]:
