@@ -1,8 +1,8 @@
 """One measurement each: a build, a rebuild under `mkdocs serve`, a check.
 
 Every command runs as a child process, as an editor would run it; its time is
-wall time and CPU time, its memory the peak resident set of that child alone
-(all three from os.wait4).
+wall time and CPU time (from os.wait4), its memory the largest peak resident
+set of its processes (launch.py).
 """
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from typing import Callable
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GONGSHI_LANG": "en"}
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+LAUNCH = Path(__file__).with_name("launch.py")
 # The editors' own command, as installed in the environment (pyproject.toml's scripts).
 CHECK_COMMAND = [str(Path(sys.executable).with_name("gongshi")), "check"]
 
@@ -39,14 +40,18 @@ class Run:
 
 def run(command: list[str], cwd: Path, timeout: float, env: dict | None = None) -> Run:
     """Run a command to its end (killed after `timeout` seconds): its wall time,
-    CPU time and own peak memory."""
-    log = cwd / ".bench-command.log"
+    CPU time and own peak memory, with the processes it starts (a build's
+    second process: the largest of them). It runs under launch.py, which
+    reports the peak, and whose own start is in the times of every command."""
+    log, peak = cwd / ".bench-command.log", cwd / ".bench-command.peak"
+    peak.unlink(missing_ok=True)
     with log.open("w") as output:
         start = time.perf_counter()
-        child = subprocess.Popen(command, cwd=cwd, env=env or ENV, stdout=output, stderr=subprocess.STDOUT)
-        # wait4 reports the usage of this child only, unlike getrusage(RUSAGE_CHILDREN),
-        # whose peak is the largest of all children so far.
-        deadline = threading.Timer(timeout, child.kill)
+        child = subprocess.Popen([sys.executable, str(LAUNCH), str(peak), *command], cwd=cwd, env=env or ENV,
+                                 stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+        # wait4 reports the usage of this child only (and of what it waited for),
+        # unlike getrusage(RUSAGE_CHILDREN), which adds up every child so far.
+        deadline = threading.Timer(timeout, os.killpg, (child.pid, signal.SIGKILL))
         deadline.start()
         try:
             _, status, usage = os.wait4(child.pid, 0)
@@ -58,7 +63,7 @@ def run(command: list[str], cwd: Path, timeout: float, env: dict | None = None) 
         tail = log.read_text(errors="replace")[-3000:]
         how = f"did not finish in {timeout:.0f} s" if seconds >= timeout else f"failed (exit {child.returncode})"
         raise BenchError(f"{' '.join(command)} {how} in {cwd}:\n{tail}")
-    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)  # ru_maxrss: KiB on Linux
+    return Run(seconds, usage.ru_utime + usage.ru_stime, int(peak.read_text(encoding="utf-8")) / 1024)  # KiB on Linux
 
 
 def build(project: Path, site_dir: Path, timeout: float, config: str = "mkdocs.yml", env: dict | None = None) -> Run:
