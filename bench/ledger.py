@@ -5,8 +5,7 @@ areas ten times over, each with as many problems (a `1.` heading, its
 `整改情况：` measure and its `完成情况：` status) as make the rows asked for,
 half of them done and half partly done as the notice says; the blocks outside
 the areas, the site's settings and its pages stay the fixture's. (The seed
-grown by bench/synth.py would need 104× for 3,000 rows, and its notice would
-pass the 2 MB a data file may have.) The ledger is the site's own template,
+grown by bench/synth.py would need 104× for 3,000 rows: a build of its own.) The ledger is the site's own template,
 every row given a status and every tenth a note, saved with openpyxl. Each run
 is the installed `gongshi update` in the project, as CI runs it, timed with
 Python's start, on a fresh copy of data/updates.yaml.
