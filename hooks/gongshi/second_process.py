@@ -110,7 +110,7 @@ def _prime() -> None:
     them and read OpenCC's tables while the pages come (gongshi.segment)."""
     text = _build.pop("site_json").decode("utf-8") + json.dumps(LABELS, ensure_ascii=False)
     _build["segmenter"].prime(text)
-    traditional.simplified(text)
+    traditional.read_tables()
 
 
 def _builder(lang: str) -> IndexBuilder:

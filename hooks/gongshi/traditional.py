@@ -66,6 +66,13 @@ def simplified(text: str) -> dict[str, str]:
     return dict(sorted({**characters, **phrases}.items()))
 
 
+def read_tables() -> None:
+    """Read and chain OpenCC's tables now, once a process, so that simplified()
+    finds them ready (gongshi.second_process reads them while pages render)."""
+    _characters()
+    _phrases()
+
+
 @cache
 def _characters() -> dict[str, tuple[str, ...]]:
     """Every character of OpenCC's tables, with what each conversion makes

@@ -3,6 +3,7 @@ from OpenCC's tables for the text a site holds. (tests/test_browser_search.py
 holds the worker's conversion with it to OpenCC's own test cases.)"""
 from __future__ import annotations
 
+from gongshi import traditional
 from gongshi.terms import HAN_RUN
 from gongshi.traditional import simplified
 
@@ -49,3 +50,12 @@ def test_only_the_chinese_characters_of_a_text_count():
     # The index builds the map from the runs of Chinese characters alone (gongshi.search).
     text = SEED.read_text(encoding="utf-8") + "显著著名，紧盯着 批覆。“顯著”批复"
     assert simplified("\n".join(sorted(set(HAN_RUN.findall(text))))) == simplified(text)
+
+
+def test_the_tables_can_be_read_ahead_of_the_text():
+    # The build's second process reads them while pages render (gongshi.second_process).
+    for read in (traditional._tables, traditional._characters, traditional._phrases):
+        read.cache_clear()
+    traditional.read_tables()
+    assert traditional._characters.cache_info().currsize == traditional._phrases.cache_info().currsize == 1
+    assert traditional.simplified("交通运输") == {"輸": "输", "運": "运"}
