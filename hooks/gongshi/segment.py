@@ -84,7 +84,22 @@ class _Cutter:
     def __init__(self, runs: set[str]):
         runs = runs | {_CUT_CHECK}
         self.pairs = _pairs(runs)
-        self.tokenizer = _tokenizer(runs, self.pairs)
+        dictionary, total = _jieba_dictionary()
+        characters = re.escape("".join(sorted(set("".join(runs)))))
+        frequencies: dict[str, int] = {}
+        for match in re.finditer(f"^([{characters}]+) ([0-9]+)", dictionary, re.MULTILINE):
+            word = match[1]
+            if len(word) == 1 or (word[:2] in self.pairs and self.covers(word)):
+                # As jieba's Tokenizer.gen_pfdict: each beginning of a word is known, with no frequency of its own.
+                frequencies[word] = int(match[2])
+                for end in range(1, len(word)):
+                    frequencies.setdefault(word[:end], 0)
+        self.tokenizer = _import("jieba").Tokenizer()
+        self.tokenizer.FREQ, self.tokenizer.total = frequencies, total
+        self.tokenizer.initialized = True
+        if self.tokenizer.lcut(_CUT_CHECK) == [_CUT_CHECK]:
+            raise SearchError("jieba does not cut Chinese text into words; Chinese search would find nothing",
+                              "jieba 没有把中文切分成词；中文搜索将什么也找不到")
 
     def covers(self, run: str) -> bool:
         return self.pairs.issuperset(_pairs([run]))
@@ -100,26 +115,6 @@ def _jieba_dictionary() -> tuple[str, int]:
     with _import("jieba").Tokenizer().get_dict_file() as file:
         raw = file.read()
     return raw.decode("utf-8"), sum(map(int, _FREQUENCY.findall(raw)))
-
-
-def _tokenizer(runs: set[str], pairs: set[str]):
-    tokenizer = _import("jieba").Tokenizer()
-    dictionary, total = _jieba_dictionary()
-    characters = re.escape("".join(sorted(set("".join(runs)))))
-    frequencies: dict[str, int] = {}
-    for match in re.finditer(f"^([{characters}]+) ([0-9]+)", dictionary, re.MULTILINE):
-        word = match[1]
-        if len(word) == 1 or (word[:2] in pairs and pairs.issuperset(_pairs([word]))):
-            # As jieba's Tokenizer.gen_pfdict: each beginning of a word is known, with no frequency of its own.
-            frequencies[word] = int(match[2])
-            for end in range(1, len(word)):
-                frequencies.setdefault(word[:end], 0)
-    tokenizer.FREQ, tokenizer.total = frequencies, total
-    tokenizer.initialized = True
-    if tokenizer.lcut(_CUT_CHECK) == [_CUT_CHECK]:
-        raise SearchError("jieba does not cut Chinese text into words; Chinese search would find nothing",
-                          "jieba 没有把中文切分成词；中文搜索将什么也找不到")
-    return tokenizer
 
 
 # An entry of pypinyin's phrase dictionary (phrases_dict.json), at its line's start.
@@ -165,6 +160,15 @@ def _phrase_entries(package: str) -> tuple[str, dict[str, tuple[int, int]]]:
     return text, {entry[1]: (entry.end(), end) for entry, end in zip(entries, ends)}
 
 
+def _recall(wanted: set[str], answers: dict, known: dict) -> set[str]:
+    """Copy into `answers` what the cache (`known`) holds of `wanted`; what
+    neither holds is left to work out."""
+    for key in wanted - answers.keys():
+        if key in known:
+            answers[key] = known[key]
+    return wanted - answers.keys()
+
+
 def _versions() -> dict[str, str | None]:
     versions = {}
     for name in PACKAGES:
@@ -198,11 +202,7 @@ class Segmenter:
     def words(self, runs: Iterable[str]) -> dict[str, list[str]]:
         """The words of each run of Chinese characters: whole words and the shorter words inside them."""
         runs = set(runs)
-        for run in runs - self._words.keys():
-            known = self._known_words.get(run)
-            if known is not None:
-                self._words[run] = known
-        new = runs - self._words.keys()
+        new = _recall(runs, self._words, self._known_words)
         if self._cutter is not None:  # the runs an earlier dictionary holds every word of
             for run in [run for run in new if self._cutter.covers(run)]:
                 self._words[run] = self._cutter.words(run)
@@ -225,11 +225,7 @@ class Segmenter:
     def readings(self, words: Iterable[str]) -> dict[str, str]:
         """Each word's pinyin: 网约车 → "wang yue che"."""
         words = set(words)
-        for word in words - self._readings.keys():
-            known = self._known_readings.get(word)
-            if known is not None:
-                self._readings[word] = known
-        new = words - self._readings.keys()
+        new = _recall(words, self._readings, self._known_readings)
         if new:
             pypinyin = _pinyin(new)
             for word in new:
