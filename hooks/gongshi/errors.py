@@ -58,6 +58,11 @@ class SearchError(Exception):
         return self.zh if lang == "zh" else self.en
 
 
+def closest(word: str, known, cutoff: float = 0.6) -> str | None:
+    """The known word nearest to `word` (difflib's ratio at least `cutoff`), or None."""
+    return next(iter(difflib.get_close_matches(word, list(known), n=1, cutoff=cutoff)), None)
+
+
 def suggest(word: str, known: list[str], kind: tuple[str, str], quotes: tuple[str, str] = ("`", "`"),
             otherwise: tuple[str, str] | None = None) -> tuple[str, str]:
     """The nearest known word, in English and Chinese; where none is near, the
@@ -65,9 +70,9 @@ def suggest(word: str, known: list[str], kind: tuple[str, str], quotes: tuple[st
     `kind` names what they are, e.g. ("keys", "键"). Words are quoted as code
     for editors of YAML, or as “text” (`quotes`) for a spreadsheet's users."""
     opening, closing = quotes
-    guess = difflib.get_close_matches(str(word), known, n=1, cutoff=0.6)
-    if guess:
-        return f"did you mean {opening}{guess[0]}{closing}?", f"是不是想写 {opening}{guess[0]}{closing}？"
+    guess = closest(str(word), known)
+    if guess is not None:
+        return f"did you mean {opening}{guess}{closing}?", f"是不是想写 {opening}{guess}{closing}？"
     if otherwise is not None:
         return otherwise
     listed = ", ".join(f"{opening}{k}{closing}" for k in known)

@@ -14,13 +14,12 @@ item to its block on the notice page.
 """
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .errors import InputError, Problem, suggest
+from .errors import InputError, Problem, closest, suggest
 from .export import DATA_DIR, SUMS_NAME, export_files
 from .format import format_date, format_value
 from .history import roll_up_now
@@ -472,10 +471,6 @@ def _lookalikes(markdown: str):
                           f"`{written}` 不是正确的数据标记，页面上什么也不会显示；是不是想写 `<!-- {meant} -->`？")
 
 
-def _closest(word: str, known, cutoff: float = 0.6) -> str | None:
-    return next(iter(difflib.get_close_matches(word.lower(), list(known), n=1, cutoff=cutoff)), None)
-
-
 def _meant_marker(body: str) -> str | None:
     """The marker a comment's body reads as (e.g. "data:figures"), or None for a comment of another kind."""
     body = unicodedata.normalize("NFKC", body).translate(_COLONS).strip(" -!>")  # NFKC: ＞ is >, － is -
@@ -483,13 +478,13 @@ def _meant_marker(body: str) -> str | None:
     head = head.strip().lower()
     if colon:
         words = rest.split()
-        if head != "data" and not (_closest(head, ["data"], 0.75) and words and _closest(words[0], MARKERS)):
+        if head != "data" and not (closest(head, ["data"], 0.75) and words and closest(words[0].lower(), MARKERS)):
             return None
     else:
         words = (body[4:] if body.lower().startswith("data") else body).lstrip(" -_").split()
-        if not words or len(words) > 2 or not _closest(words[0], MARKERS):
+        if not words or len(words) > 2 or not closest(words[0].lower(), MARKERS):
             return None
-    name = (_closest(words[0], MARKERS) or words[0]) if words else ""
+    name = (closest(words[0].lower(), MARKERS) or words[0]) if words else ""
     return " ".join(["data:" + name, *words[1:]])
 
 
